@@ -1,0 +1,32 @@
+/** The typed shape of config/<stack>.json; config/stack-config.schema.json is its contract. */
+export interface StackConfig {
+  readonly environment: "dev" | "staging" | "prod";
+  /** Prefix of every resource name. */
+  readonly prefix: string;
+  readonly awsRegion: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly storage: {
+    /** true: data buckets are protected and never force-destroyed. */
+    readonly retainOnDestroy: boolean;
+    /** null keeps raw files forever. */
+    readonly rawExpirationDays: number | null;
+    readonly noncurrentVersionExpirationDays: number;
+    /** null never transitions. */
+    readonly infrequentAccessAfterDays: number | null;
+    readonly athenaResultsExpirationDays: number;
+    readonly accessLogsExpirationDays: number;
+  };
+  readonly glue: {
+    readonly workerType: "G.1X" | "G.2X" | "G.4X" | "G.8X";
+    readonly numberOfWorkers: number;
+    readonly timeoutMinutes: number;
+    readonly maxRetries: number;
+    /** AWS cron expression, or null for event-driven runs only. */
+    readonly schedule: string | null;
+  };
+  readonly audit: { readonly ttlDays: number; readonly pointInTimeRecovery: boolean };
+  readonly ingest: { readonly rawPrefix: string; readonly lambdaMemoryMb: number; readonly lambdaTimeoutSeconds: number };
+  readonly alerting: { readonly emails: readonly string[]; readonly freshnessHours: number };
+  readonly analytics: { readonly bytesScannedCutoffMb: number; readonly minCellSize: number };
+  readonly dashboards: { readonly quicksightEnabled: boolean; readonly quicksightPrincipals: readonly string[] };
+}

@@ -1,0 +1,73 @@
+"""Hudi write options, built in one place for every table the jobs write."""
+
+from __future__ import annotations
+
+# Glue's Hudi build and open-source Hudi disagree on the default key generator, so it is always explicit.
+SIMPLE_KEYGEN = "org.apache.hudi.keygen.SimpleKeyGenerator"
+NON_PARTITIONED_KEYGEN = "org.apache.hudi.keygen.NonpartitionedKeyGenerator"
+COMPLEX_KEYGEN = "org.apache.hudi.keygen.ComplexKeyGenerator"
+
+WRITE_OPERATIONS = ("upsert", "insert", "bulk_insert", "delete")
+
+
+def hudi_options(
+    table: str,
+    record_key: str | list[str],
+    precombine: str,
+    *,
+    partition_by: str | None = None,
+    operation: str = "upsert",
+    database: str | None = None,
+    sync_to_catalog: bool = False,
+) -> dict[str, str]:
+    """Options for one Hudi copy-on-write table.
+
+    record_key: one column, or several (composite key, ComplexKeyGenerator).
+    precombine: the column whose largest value wins among records of one key (e.g. last_updated).
+    partition_by: a partition column, or None for an unpartitioned table (never the string 'None').
+    sync_to_catalog: register the table in the Glue Data Catalog (on AWS) under `database`.
+    """
+    keys = [record_key] if isinstance(record_key, str) else list(record_key)
+    if not table or not keys or not all(keys) or not precombine:
+        raise ValueError(f"hudi_options needs a table, record key and precombine field; got {table!r}, {keys!r}, {precombine!r}")
+    if operation not in WRITE_OPERATIONS:
+        raise ValueError(f"unknown Hudi operation {operation!r}; expected one of {', '.join(WRITE_OPERATIONS)}")
+    if sync_to_catalog and not database:
+        raise ValueError("sync_to_catalog needs a database name")
+
+    if len(keys) > 1:
+        keygen = COMPLEX_KEYGEN
+    elif partition_by:
+        keygen = SIMPLE_KEYGEN
+    else:
+        keygen = NON_PARTITIONED_KEYGEN
+
+    options = {
+        "hoodie.table.name": table,
+        "hoodie.datasource.write.table.type": "COPY_ON_WRITE",
+        "hoodie.datasource.write.operation": operation,
+        "hoodie.datasource.write.recordkey.field": ",".join(keys),
+        "hoodie.datasource.write.precombine.field": precombine,
+        "hoodie.datasource.write.keygenerator.class": keygen,
+        "hoodie.datasource.write.partitionpath.field": partition_by or "",
+        "hoodie.datasource.write.hive_style_partitioning": "true",
+        # An older version arriving later must never replace a newer one: payload that compares precombine.
+        "hoodie.datasource.write.payload.class": "org.apache.hudi.common.model.DefaultHoodieRecordPayload",
+        "hoodie.payload.ordering.field": precombine,
+        "hoodie.datasource.write.reconcile.schema": "true",
+    }
+    if sync_to_catalog:
+        options.update(
+            {
+                "hoodie.datasource.hive_sync.enable": "true",
+                "hoodie.datasource.hive_sync.mode": "hms",
+                "hoodie.datasource.hive_sync.use_jdbc": "false",
+                "hoodie.datasource.hive_sync.database": database or "",
+                "hoodie.datasource.hive_sync.table": table,
+                "hoodie.datasource.hive_sync.partition_fields": partition_by or "",
+                "hoodie.datasource.hive_sync.partition_extractor_class": (
+                    "org.apache.hudi.hive.MultiPartKeysValueExtractor" if partition_by else "org.apache.hudi.hive.NonPartitionedExtractor"
+                ),
+            }
+        )
+    return options
