@@ -1,0 +1,198 @@
+"""Splits one raw FHIR file into bronze resources and quarantined records (pure Python, no Spark).
+
+Formats: a Bundle (.json), a single resource (.json), NDJSON (.ndjson, one resource per line), each optionally
+gzip-compressed (.gz). Every record read comes out exactly once, as a Resource or as Quarantined.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterator
+from datetime import datetime
+
+import simplejson
+
+from lakehouse.bronze.records import Quarantined, Resource
+from lakehouse.bronze.references import resolve_bundle_references
+from lakehouse.bronze.validate import check_resource, json_type
+from lakehouse.fhir_types import format_utc, parse_instant
+
+Item = Resource | Quarantined
+
+
+def dumps(value: object) -> str:
+    """Compact JSON that keeps decimals exactly as received (1.50 stays 1.50)."""
+    return simplejson.dumps(value, use_decimal=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> object:
+    """JSON with decimals as Decimal, so re-serialising loses no precision."""
+    return simplejson.loads(text, use_decimal=True)
+
+
+def parse_file(source_file: str, content: bytes, file_modified: datetime) -> Iterator[Item]:
+    """Every record of one raw file. `file_modified` is the fallback last_updated (see last_updated)."""
+    name = source_file.lower()
+    if name.endswith(".gz"):
+        try:
+            content = gzip.decompress(content)
+        except (OSError, EOFError, zlib.error):
+            yield _whole_file(source_file, "not a valid gzip stream (corrupt or truncated)", content)
+            return
+        name = name[:-3]
+    text, problem = _decode(content)
+    if problem:
+        yield _whole_file(source_file, problem, content)
+        return
+    if name.endswith(".ndjson"):
+        yield from _parse_ndjson(source_file, text, file_modified)
+    else:
+        yield from _parse_json(source_file, text, file_modified)
+
+
+def _decode(content: bytes) -> tuple[str, str | None]:
+    if content.startswith(b"\xef\xbb\xbf"):
+        return "", "starts with a UTF-8 byte order mark, which JSON (RFC 8259) does not allow"
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", "UTF-16 text; FHIR JSON must be UTF-8"
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return "", f"not UTF-8: invalid byte at offset {err.start}"
+    if not text.strip():
+        return "", "empty file"
+    return text, None
+
+
+def _whole_file(source_file: str, reason: str, content: bytes) -> Quarantined:
+    raw = content.decode("utf-8", errors="replace")
+    return Quarantined(source_file, "file", reason, None, None, None, raw)
+
+
+def _parse_json(source_file: str, text: str, file_modified: datetime) -> Iterator[Item]:
+    try:
+        value = loads(text)
+    except simplejson.JSONDecodeError as err:
+        yield Quarantined(source_file, "file", f"invalid JSON at line {err.lineno} column {err.colno}: {err.msg}", None, None, None, text)
+        return
+    if isinstance(value, dict) and value.get("resourceType") == "Bundle":
+        yield from _parse_bundle(source_file, value, text, file_modified)
+        return
+    problem = check_resource(value)
+    if problem:
+        yield _quarantine(source_file, "file", problem, value, text)
+        return
+    yield _resource(source_file, "file", value, text, text, None, file_modified)
+
+
+def _parse_ndjson(source_file: str, text: str, file_modified: datetime) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue  # blank lines carry no record (NDJSON allows a trailing newline)
+        position = f"line {number}"
+        try:
+            value = loads(line)
+        except simplejson.JSONDecodeError as err:
+            yield Quarantined(source_file, position, f"invalid JSON at column {err.colno}: {err.msg}", None, None, None, line)
+            continue
+        problem = check_resource(value)
+        if problem:
+            yield _quarantine(source_file, position, problem, value, line)
+        elif value["resourceType"] == "Bundle":
+            yield Quarantined(
+                source_file, position, "a Bundle inside NDJSON; send bundles as .json files", "resourceType", "Bundle", None, line
+            )
+        else:
+            yield _resource(source_file, position, value, line, line, None, file_modified)
+
+
+def _parse_bundle(source_file: str, bundle: dict, text: str, file_modified: datetime) -> Iterator[Item]:
+    entries = bundle.get("entry", [])
+    if not isinstance(entries, list):
+        yield Quarantined(
+            source_file, "file", f"Bundle.entry must be an array, got {json_type(entries)}", "Bundle.entry", "Bundle", None, text
+        )
+        return
+    stamp_text = bundle.get("timestamp")
+    stamp = parse_instant(stamp_text) if isinstance(stamp_text, str) else None
+    resolved = resolve_bundle_references(entries)
+    for index, entry in enumerate(entries):
+        position = f"entry[{index}]"
+        if not isinstance(entry, dict):
+            yield Quarantined(
+                source_file, position, f"Bundle entry must be an object, got {json_type(entry)}", "Bundle.entry", None, None, dumps(entry)
+            )
+            continue
+        request = entry.get("request") if isinstance(entry.get("request"), dict) else {}
+        if request.get("method") == "DELETE":
+            yield _delete(source_file, position, entry, request, stamp, stamp_text)
+            continue
+        resource = entry.get("resource")
+        if resource is None:
+            yield Quarantined(
+                source_file, position, "Bundle entry has no resource and is not a DELETE", "Bundle.entry.resource", None, None, dumps(entry)
+            )
+            continue
+        problem = check_resource(resource)
+        if problem:
+            yield _quarantine(source_file, position, problem, resource, dumps(resource))
+            continue
+        yield _resource(source_file, position, resource, dumps(resource), dumps(resolved[index]), stamp, file_modified)
+
+
+def _delete(source_file: str, position: str, entry: dict, request: dict, stamp: datetime | None, stamp_text: object) -> Item:
+    url = request.get("url")
+    parts = url.split("?")[0].strip("/").split("/") if isinstance(url, str) else []
+    if len(parts) != 2:
+        return Quarantined(
+            source_file,
+            position,
+            "DELETE entry needs request.url of the form Type/id",
+            "Bundle.entry.request.url",
+            None,
+            None,
+            dumps(entry),
+        )
+    rtype, rid = parts
+    probe = check_resource({"resourceType": rtype, "id": rid})
+    if probe:
+        return Quarantined(source_file, position, f"DELETE entry: {probe[0]}", "Bundle.entry.request.url", None, None, dumps(entry))
+    if stamp is None:
+        reason = "DELETE entry in a Bundle without a valid timestamp (the delete's time is unknown)"
+        if stamp_text is not None:
+            reason = "DELETE entry in a Bundle whose timestamp is not a valid FHIR instant"
+        return Quarantined(source_file, position, reason, "Bundle.timestamp", rtype, rid, dumps(entry))
+    return Resource(rtype, rid, format_utc(stamp), "bundle", True, None, None, source_file, position)
+
+
+def _quarantine(source_file: str, position: str, problem: tuple[str, str], value: object, raw: str) -> Quarantined:
+    reason, field = problem
+    rtype = value.get("resourceType") if isinstance(value, dict) else None
+    rid = value.get("id") if isinstance(value, dict) else None
+    return Quarantined(
+        source_file,
+        position,
+        reason,
+        field,
+        rtype if isinstance(rtype, str) else None,
+        rid if isinstance(rid, str) else None,
+        raw,
+    )
+
+
+def _resource(
+    source_file: str, position: str, resource: dict, text: str, resolved: str, stamp: datetime | None, file_modified: datetime
+) -> Resource:
+    last_updated, origin = last_updated_of(resource, stamp, file_modified)
+    return Resource(resource["resourceType"], resource["id"], last_updated, origin, False, text, resolved, source_file, position)
+
+
+def last_updated_of(resource: dict, bundle_stamp: datetime | None, file_modified: datetime) -> tuple[str, str]:
+    """The version time of a resource: meta.lastUpdated, else the Bundle's timestamp, else the file's modified time."""
+    meta = resource.get("meta")
+    if isinstance(meta, dict) and isinstance(meta.get("lastUpdated"), str):
+        return format_utc(parse_instant(meta["lastUpdated"])), "meta"
+    if bundle_stamp is not None:
+        return format_utc(bundle_stamp), "bundle"
+    return format_utc(file_modified), "file"

@@ -1,0 +1,49 @@
+"""The Spark session for local runs and tests: the same settings Glue 5.0 gets from --datalake-formats hudi."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from pyspark.sql import SparkSession
+
+HUDI_JAR_NAME = "hudi-spark3.5-bundle_2.12-0.15.0.jar"
+
+# Settings shared by Glue and local runs: Hudi needs Kryo and its SQL extension; every timestamp is UTC.
+HUDI_SPARK_CONF = {
+    "spark.serializer": "org.apache.spark.serializer.KryoSerializer",
+    "spark.kryo.registrator": "org.apache.spark.HoodieSparkKryoRegistrar",
+    "spark.sql.extensions": "org.apache.spark.sql.hudi.HoodieSparkSessionExtension",
+    "spark.sql.catalog.spark_catalog": "org.apache.spark.sql.hudi.catalog.HoodieCatalog",
+    "spark.sql.session.timeZone": "UTC",
+}
+
+
+def hudi_jar() -> Path:
+    """The Hudi bundle put in .cache/jars by scripts/setup-python.sh (or LAKEHOUSE_HUDI_JAR)."""
+    explicit = os.environ.get("LAKEHOUSE_HUDI_JAR")
+    jar = Path(explicit) if explicit else Path(__file__).resolve().parents[2] / ".cache" / "jars" / HUDI_JAR_NAME
+    if not jar.is_file():
+        raise FileNotFoundError(f"Hudi bundle not found at {jar}: run `bash scripts/setup-python.sh` first")
+    return jar
+
+
+def local_spark(app_name: str = "fhir-lakehouse", cores: int = 2) -> SparkSession:
+    """A local SparkSession with Hudi, sized for a laptop: no UI, few shuffle partitions, quiet logs."""
+    # Python workers must run this interpreter (the project's .venv), not whatever python3 is on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName(app_name)
+        .config("spark.jars", str(hudi_jar()))
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", str(max(2, cores * 2)))
+        .config("spark.driver.memory", os.environ.get("LAKEHOUSE_DRIVER_MEMORY", "3g"))
+        .config("spark.sql.adaptive.enabled", "true")
+    )
+    for key, value in HUDI_SPARK_CONF.items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
