@@ -1,0 +1,1 @@
+"""The gold layer: the KPIs of KPIS.md by month, region and facility."""
