@@ -6,7 +6,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 req="glue-jobs/requirements-dev.txt"
 stamp=".venv/.requirements.sha256"
-want="$(sha256sum "$req" | cut -d' ' -f1)"
+want="$(cat "$req" glue-jobs/pyproject.toml | sha256sum | cut -d' ' -f1)"
 python="${PYTHON:-python3}"
 
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then

@@ -7,7 +7,7 @@ SIMPLE_KEYGEN = "org.apache.hudi.keygen.SimpleKeyGenerator"
 NON_PARTITIONED_KEYGEN = "org.apache.hudi.keygen.NonpartitionedKeyGenerator"
 COMPLEX_KEYGEN = "org.apache.hudi.keygen.ComplexKeyGenerator"
 
-WRITE_OPERATIONS = ("upsert", "insert", "bulk_insert", "delete")
+WRITE_OPERATIONS = ("upsert", "insert", "bulk_insert", "delete", "insert_overwrite_table")
 
 
 def hudi_options(

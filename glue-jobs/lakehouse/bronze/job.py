@@ -9,7 +9,7 @@ from datetime import datetime
 from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
-from pyspark.sql.types import StringType, StructField, StructType
+from pyspark.sql.types import BooleanType, StringType, StructField, StructType
 
 from lakehouse.audit import AuditLog, FileCounts
 from lakehouse.bronze.listing import RawFile, list_raw_files
@@ -32,6 +32,12 @@ BRONZE_COLUMNS = [
     "ingested_at",
     "run_id",
 ]
+BRONZE_SCHEMA = StructType(
+    [
+        StructField(c, BooleanType() if c == "is_deleted" else StringType(), c not in ("version_key", "id", "resource_type"))
+        for c in BRONZE_COLUMNS
+    ]
+)
 QUARANTINE_COLUMNS = [
     "quarantine_key",
     "source_file",

@@ -1,0 +1,67 @@
+"""The whole local pipeline over the 100 Synthea bundles, checked against counts computed independently."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from jobs.run_local import run_pipeline
+from lakehouse.local.audit_server import moto_server
+
+
+def totals_from_readme(readme: Path) -> dict[str, float]:
+    """The independent KPI totals stated in ../shared/data/README.md."""
+    text = " ".join(readme.read_text("utf-8").split())
+    found = re.search(
+        r"(\d[\d,]*) encounters, (\d[\d,]*) infection encounters, (\d[\d,]*) inpatient discharges, (\d[\d,]*) inpatient deaths, "
+        r"(\d[\d,]*) index discharges, (\d[\d,]*) readmissions within 30 days, mean length of stay ([\d.]+) days",
+        text,
+    )
+    assert found, "the KPI totals sentence of ../shared/data/README.md changed"
+    names = ["encounters", "infection_encounters", "inpatient_discharges", "inpatient_deaths", "index_discharges", "readmissions_30d"]
+    values = {n: int(found.group(i + 1).replace(",", "")) for i, n in enumerate(names)}
+    values["avg_length_of_stay_days"] = float(found.group(7))
+    return values
+
+
+def resource_counts(folder: Path) -> Counter:
+    """Entries per resource type, read with nothing but json and gzip (no project code)."""
+    counts: Counter = Counter()
+    for path in sorted(folder.glob("*.json.gz")):
+        bundle = json.loads(gzip.decompress(path.read_bytes()))
+        counts.update(entry["resource"]["resourceType"] for entry in bundle["entry"])
+    return counts
+
+
+@pytest.fixture(scope="module")
+def run(shared_data, tmp_path_factory):
+    out = tmp_path_factory.mktemp("synthea-lake")
+    with moto_server() as endpoint:
+        stages = run_pipeline(str(shared_data / "synthea-r4"), str(out), endpoint)
+    return out, stages
+
+
+def test_bronze_ingests_every_synthea_resource_with_exact_counts_per_type(run, shared_data):
+    _, stages = run
+    expected = resource_counts(shared_data / "synthea-r4")
+    assert stages["bronze"]["written_by_type"] == dict(expected)
+    assert stages["bronze"]["records_quarantined"] == 0
+    assert stages["bronze"]["records_read"] == sum(expected.values())
+
+
+def test_kpi_monthly_csv_totals_equal_the_independent_totals(run, shared_data):
+    out, _ = run
+    expected = totals_from_readme(shared_data / "README.md")
+    with open(out / "export" / "kpi_monthly.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    sums = {k: sum(int(r[k]) for r in rows) for k in expected if k != "avg_length_of_stay_days"}
+    for key, value in sums.items():
+        assert value == expected[key], key
+    weighted = sum(float(r["avg_length_of_stay_days"]) * int(r["inpatient_discharges"]) for r in rows if r["avg_length_of_stay_days"])
+    assert weighted / sums["inpatient_discharges"] == pytest.approx(expected["avg_length_of_stay_days"], abs=1e-3)
