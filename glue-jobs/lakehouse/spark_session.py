@@ -38,6 +38,7 @@ def local_spark(app_name: str = "fhir-lakehouse", cores: int = 2) -> SparkSessio
         .appName(app_name)
         .config("spark.jars", str(hudi_jar()))
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(max(2, cores * 2)))
         .config("spark.driver.memory", os.environ.get("LAKEHOUSE_DRIVER_MEMORY", "3g"))
         .config("spark.sql.adaptive.enabled", "true")
