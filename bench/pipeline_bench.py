@@ -1,0 +1,56 @@
+"""Time per stage of the local pipeline on the Synthea sample and on generated patients (default 10,000).
+
+Usage: .venv/bin/python bench/pipeline_bench.py [patients]. Needs ../shared/data (or SHARED_DATA) for Synthea.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from jobs.run_local import run_pipeline
+from lakehouse.local.audit_server import moto_server
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def synthea() -> Path:
+    return Path(os.environ.get("SHARED_DATA", ROOT.parent / "shared" / "data")) / "synthea-r4"
+
+
+def generate(patients: int, folder: Path) -> float:
+    started = time.monotonic()
+    command = [str(ROOT / "node_modules" / ".bin" / "ts-node"), "--transpile-only", "ingestion/cli/generate-fhir.ts"]
+    subprocess.run(
+        [*command, "--patients", str(patients), "--seed", "7", "--out", str(folder)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+    )
+    return time.monotonic() - started
+
+
+def report(label: str, stages: dict, extra: dict[str, float]) -> None:
+    bronze = stages["bronze"]
+    timings = {**extra, **{k: v["seconds"] for k, v in stages.items() if "seconds" in v}}
+    print(f"{label}: {bronze['files_ingested']} files, {bronze['records_read']} resources")
+    for stage, seconds in timings.items():
+        print(f"  {stage:<12} {seconds:8.1f} s")
+    print(f"  {'total':<12} {sum(timings.values()):8.1f} s   ({bronze['records_read'] / sum(timings.values()):.0f} resources/s end to end)")
+
+
+def main() -> None:
+    patients = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with moto_server() as endpoint, tempfile.TemporaryDirectory() as tmp:
+        if synthea().is_dir():
+            report("synthea-r4 (100 patients)", run_pipeline(str(synthea()), f"{tmp}/synthea", endpoint), {})
+        else:
+            print(f"synthea sample not found at {synthea()}: skipped that half")
+        raw = Path(tmp) / "generated-raw"
+        generated = generate(patients, raw)
+        report(f"generated ({patients} patients)", run_pipeline(str(raw), f"{tmp}/generated", endpoint), {"generate": generated})
+
+
+if __name__ == "__main__":
+    main()
