@@ -1,0 +1,88 @@
+import { METRICS_NAMESPACE } from "./names";
+import { PolicyDocument, PolicyStatement, policyDocument } from "./policy-document";
+
+/** What one Glue job may touch; every ARN is a concrete resource of this stack. */
+export interface GlueJobGrants {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** Bucket ARNs the job reads (its input zone, the scripts bucket). */
+  readonly readBuckets: readonly string[];
+  /** Bucket ARNs the job writes (its output zones; Hudi also reads its own tables back). */
+  readonly writeBuckets: readonly string[];
+  /** Key prefix in the scripts bucket for Glue's --TempDir, written by this job only. */
+  readonly tempPrefixArn: string;
+  /** The Glue database the job syncs its Hudi tables into. */
+  readonly databaseName: string;
+  /** The audit table ARN, for the bronze job only. */
+  readonly auditTableArn?: string;
+  readonly kmsKeyArn: string;
+}
+
+/** S3 read (objects and listing) on buckets. */
+export function s3ReadStatements(bucketArns: readonly string[]): PolicyStatement[] {
+  return [
+    { Sid: "ListInput", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:ListBucket"], Resource: [...bucketArns] },
+    { Sid: "ReadInput", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: bucketArns.map((a) => `${a}/*`) },
+  ];
+}
+
+/** S3 write (Hudi rewrites and cleans files, so delete too) on buckets. */
+export function s3WriteStatements(bucketArns: readonly string[], tempPrefixArn: string): PolicyStatement[] {
+  return [
+    { Sid: "ListOutput", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:ListBucket"], Resource: [...bucketArns] },
+    {
+      Sid: "WriteOutput",
+      Effect: "Allow",
+      Action: ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
+      Resource: [...bucketArns.map((a) => `${a}/*`), `${tempPrefixArn}/*`],
+    },
+  ];
+}
+
+/** Glue catalog rights on one database and its tables (Hudi hive sync creates and updates them). */
+export function catalogStatements(g: Pick<GlueJobGrants, "partition" | "region" | "accountId" | "databaseName">): PolicyStatement[] {
+  const base = `arn:${g.partition}:glue:${g.region}:${g.accountId}`;
+  return [
+    {
+      Sid: "SyncOwnDatabase",
+      Effect: "Allow",
+      Action: [
+        "glue:BatchCreatePartition", "glue:BatchDeletePartition", "glue:BatchGetPartition", "glue:CreatePartition",
+        "glue:CreateTable", "glue:DeletePartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions",
+        "glue:GetTable", "glue:GetTables", "glue:UpdatePartition", "glue:UpdateTable",
+      ],
+      Resource: [`${base}:catalog`, `${base}:database/${g.databaseName}`, `${base}:table/${g.databaseName}/*`],
+    },
+    // The Glue catalog client looks up the "default" database at session start.
+    { Sid: "ReadDefaultDatabase", Effect: "Allow", Action: ["glue:GetDatabase"], Resource: [`${base}:catalog`, `${base}:database/default`] },
+  ];
+}
+
+/**
+ * The least-privilege policy of one medallion job: read its input zone, write its output zone, sync its own
+ * database, use the lake key, write its (KMS-encrypted) logs under /aws-glue/, publish FhirLakehouse metrics,
+ * and, for bronze, read and write the audit table.
+ */
+export function glueJobPolicy(g: GlueJobGrants): PolicyDocument {
+  const logs = `arn:${g.partition}:logs:${g.region}:${g.accountId}:log-group:/aws-glue/*`;
+  const statements: PolicyStatement[] = [
+    ...s3ReadStatements(g.readBuckets),
+    ...s3WriteStatements(g.writeBuckets, g.tempPrefixArn),
+    ...catalogStatements(g),
+    { Sid: "UseLakeKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], Resource: [g.kmsKeyArn] },
+    { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:AssociateKmsKey", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], Resource: [logs, `${logs}:*`] },
+    // PutMetricData has no resource-level permissions; the namespace condition is the scope.
+    {
+      Sid: "PublishMetrics",
+      Effect: "Allow",
+      Action: ["cloudwatch:PutMetricData"],
+      Resource: ["*"],
+      Condition: { StringEquals: { "cloudwatch:namespace": [METRICS_NAMESPACE, "Glue"] } },
+    },
+  ];
+  if (g.auditTableArn !== undefined) {
+    statements.push({ Sid: "AuditLog", Effect: "Allow", Action: ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable"], Resource: [g.auditTableArn] });
+  }
+  return policyDocument(statements);
+}

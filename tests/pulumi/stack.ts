@@ -1,0 +1,24 @@
+import * as path from "path";
+import { loadStackConfig } from "../../config/load-config";
+import { LakehousePlatform } from "../../components/platform/lakehouse-platform";
+import { RecordingMocks, optionRecorder, settle, useMocks } from "./mocks";
+
+/** Repository root (glue-jobs/ is read from here). */
+export const REPO_ROOT = path.join(__dirname, "..", "..");
+/** A source root whose athena/views/ holds fixture views; glue-jobs/ is linked from the repo. */
+export const FIXTURE_ROOT = path.join(__dirname, "fixtures", "repo");
+
+/** The whole stack built under fresh mocks, with resource options recorded. */
+export interface MockedStack {
+  readonly mocks: RecordingMocks;
+  readonly platform: LakehousePlatform;
+}
+
+/** Builds dev or prod from config/<stack>.json under mocks and waits for every registration. */
+export async function buildStack(stack: "dev" | "prod", viewsRoot: string = FIXTURE_ROOT): Promise<MockedStack> {
+  const mocks = await useMocks(stack);
+  const config = loadStackConfig(stack);
+  const platform = new LakehousePlatform(config.prefix, { config, sourceRoot: REPO_ROOT, viewsDir: path.join(viewsRoot, "athena", "views") }, { transformations: [optionRecorder(mocks)] });
+  await settle(mocks);
+  return { mocks, platform };
+}
