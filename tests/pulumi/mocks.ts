@@ -10,6 +10,8 @@ export interface Recorded {
   readonly name: string;
   readonly inputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly custom: boolean;
+  /** Output values the mock computed (name, arn, bucket...). */
+  readonly state: Record<string, unknown>;
 }
 
 /** Physical names and ARNs the way AWS would compute them, so policies and outputs have concrete values. */
@@ -42,7 +44,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     const state = { ...args.inputs, ...computed(args.type, args.name, args.inputs) };
     const existing = this.resources.find((r) => r.type === args.type && r.name === args.name);
     if (existing) Object.assign(existing.inputs, args.inputs);
-    else this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, custom: args.custom ?? true });
+    else this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, custom: args.custom ?? true, state });
     const id = args.type === "aws:s3/bucket:Bucket" ? String(state.bucket) : `${args.name}-id`;
     return { id, state };
   }
