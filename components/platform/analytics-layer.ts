@@ -29,10 +29,9 @@ export interface AlertsAndAnalytics {
   readonly dashboards?: QuicksightDashboards;
 }
 
-/** Builds the consumer-facing components of the platform under `parent` (kept apart so the platform file stays small). */
-export function buildAnalytics(parent: pulumi.Resource, name: string, i: AnalyticsLayerInputs): AlertsAndAnalytics {
+/** Builds the consumer-facing components of the platform with `i.child` options (kept apart so the platform file stays small). */
+export function buildAnalytics(name: string, i: AnalyticsLayerInputs): AlertsAndAnalytics {
   const c = i.config;
-  void parent;
   const alerts = new PipelineAlerts(
     `${name}-alerts`,
     { prefix: c.prefix, jobNames: i.jobNames, finalJobName: i.jobNames[i.jobNames.length - 1], emails: c.alerting.emails, freshnessHours: c.alerting.freshnessHours, ingestFunctionName: i.ingestFunctionName, kmsKeyArn: i.key },

@@ -53,12 +53,14 @@ export class LakehousePlatform extends pulumi.ComponentResource {
     const key = storage.kmsKeyArn;
     const catalog = new LakeCatalog(`${name}-catalog`, { prefix: c.prefix, zoneBuckets: { bronze: b.bronze.bucketName, silver: b.silver.bucketName, gold: b.gold.bucketName } }, child);
     const audit = new AuditLog(`${name}-audit`, { prefix: c.prefix, kmsKeyArn: key, pointInTimeRecovery: c.audit.pointInTimeRecovery, retain: c.storage.retainOnDestroy }, child);
-    const zones = ["raw", "bronze", "silver", "gold", "quarantine", "scripts"] as const;
     const workflow = new MedallionWorkflow(
       `${name}-medallion`,
       {
         prefix: c.prefix, account, sourceRoot: root, rawPrefix: c.ingest.rawPrefix, kmsKeyArn: key, databases: catalog.databaseNames,
-        buckets: { names: Object.fromEntries(zones.map((z) => [z, b[z].bucketName])) as never, arns: Object.fromEntries(zones.map((z) => [z, b[z].arn])) as never },
+        buckets: {
+          names: { raw: b.raw.bucketName, bronze: b.bronze.bucketName, silver: b.silver.bucketName, gold: b.gold.bucketName, quarantine: b.quarantine.bucketName, scripts: b.scripts.bucketName },
+          arns: { raw: b.raw.arn, bronze: b.bronze.arn, silver: b.silver.arn, gold: b.gold.arn, quarantine: b.quarantine.arn, scripts: b.scripts.arn },
+        },
         auditTableName: audit.tableName, auditTableArn: audit.tableArn, auditTtlDays: c.audit.ttlDays, sizing: c.glue,
       },
       child,
@@ -71,7 +73,7 @@ export class LakehousePlatform extends pulumi.ComponentResource {
       },
       child,
     );
-    const layer: AlertsAndAnalytics = buildAnalytics(this, name, {
+    const layer: AlertsAndAnalytics = buildAnalytics(name, {
       config: c, account, storage, key, goldDatabase: catalog.databaseNames.gold, jobNames: workflow.jobNames, ingestFunctionName: ingest.functionName,
       views: readViewFiles(args.viewsDir ?? path.join(root, "athena", "views")), nativeProvider: native, child,
     });

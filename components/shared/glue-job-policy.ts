@@ -50,7 +50,7 @@ export function catalogStatements(g: Pick<GlueJobGrants, "partition" | "region" 
       Action: [
         "glue:BatchCreatePartition", "glue:BatchDeletePartition", "glue:BatchGetPartition", "glue:CreatePartition",
         "glue:CreateTable", "glue:DeletePartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions",
-        "glue:GetTable", "glue:GetTables", "glue:UpdatePartition", "glue:UpdateTable",
+        "glue:GetTable", "glue:GetTables", "glue:GetUserDefinedFunctions", "glue:UpdatePartition", "glue:UpdateTable",
       ],
       Resource: [`${base}:catalog`, `${base}:database/${g.databaseName}`, `${base}:table/${g.databaseName}/*`],
     },
