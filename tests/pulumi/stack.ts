@@ -14,8 +14,19 @@ export interface MockedStack {
   readonly platform: LakehousePlatform;
 }
 
-/** Builds dev or prod from config/<stack>.json under mocks and waits for every registration. */
-export async function buildStack(stack: "dev" | "prod", viewsRoot: string = FIXTURE_ROOT): Promise<MockedStack> {
+const built = new Map<string, Promise<MockedStack>>();
+
+/**
+ * Builds dev or prod from config/<stack>.json under mocks and waits for every registration. Built once per
+ * process and shared: tests only read the records, and each build takes a second or two.
+ */
+export function buildStack(stack: "dev" | "prod", viewsRoot: string = FIXTURE_ROOT): Promise<MockedStack> {
+  const key = `${stack}::${viewsRoot}`;
+  if (!built.has(key)) built.set(key, build(stack, viewsRoot));
+  return built.get(key)!;
+}
+
+async function build(stack: "dev" | "prod", viewsRoot: string): Promise<MockedStack> {
   const mocks = await useMocks(stack);
   const config = loadStackConfig(stack);
   const platform = new LakehousePlatform(config.prefix, { config, sourceRoot: REPO_ROOT, viewsDir: path.join(viewsRoot, "athena", "views") }, { transformations: [optionRecorder(mocks)] });
