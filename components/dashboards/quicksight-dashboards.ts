@@ -22,8 +22,8 @@ export interface QuicksightDashboardsArgs {
   readonly views: readonly ViewDefinition[];
   /** Viewers, 'group|user/<namespace>/<name>' (config dashboards.quicksightPrincipals). */
   readonly principals: readonly string[];
-  /** aws-native provider (it has its own region setting). */
-  readonly nativeProvider: awsnative.Provider;
+  /** Region of the aws-native provider this component creates for the dashboard (aws-native has its own region setting). */
+  readonly region: string;
 }
 
 /** An Athena data source with its own read-only role, a data set per view, and a dashboard over them. */
@@ -90,7 +90,7 @@ export class QuicksightDashboards extends pulumi.ComponentResource {
           definition: pulumi.all(dataSets.map((d) => d.dataSet.arn)).apply((arns) => dashboardDefinition(dataSets.map((d, i) => ({ view: d.view, dataSetArn: arns[i] })))),
           permissions: principals.apply((ps) => ps.map((principal) => ({ principal, actions: DASHBOARD_VIEWER_ACTIONS }))),
         },
-        { parent: this, provider: args.nativeProvider },
+        { parent: this, provider: new awsnative.Provider(`${name}-aws-native`, { region: args.region as awsnative.Region }, child) },
       );
       this.dashboardId = dashboard.dashboardId;
     } else {

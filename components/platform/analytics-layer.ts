@@ -1,4 +1,3 @@
-import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../../config/stack-config";
 import { PipelineAlerts } from "../alerting/pipeline-alerts";
@@ -18,7 +17,6 @@ export interface AnalyticsLayerInputs {
   readonly jobNames: readonly string[];
   readonly ingestFunctionName: pulumi.Output<string>;
   readonly views: readonly ViewDefinition[];
-  readonly nativeProvider: awsnative.Provider;
   readonly child: pulumi.ComponentResourceOptions;
 }
 
@@ -48,7 +46,7 @@ export function buildAnalytics(name: string, i: AnalyticsLayerInputs): AlertsAnd
     `${name}-dashboards`,
     {
       prefix: c.prefix, account: i.account, workgroupName: analytics.workgroupName, goldDatabase: i.goldDatabase, goldBucketArn: b.gold.arn,
-      resultsBucketArn: b["athena-results"].arn, kmsKeyArn: i.key, views: i.views, principals: c.dashboards.quicksightPrincipals, nativeProvider: i.nativeProvider,
+      resultsBucketArn: b["athena-results"].arn, kmsKeyArn: i.key, views: i.views, principals: c.dashboards.quicksightPrincipals, region: c.awsRegion,
     },
     i.child,
   );

@@ -1,6 +1,5 @@
 import * as path from "path";
 import * as aws from "@pulumi/aws";
-import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../../config/stack-config";
 import { AlertsAndAnalytics, buildAnalytics } from "./analytics-layer";
@@ -38,10 +37,9 @@ export class LakehousePlatform extends pulumi.ComponentResource {
     super("fhirlake:platform:LakehousePlatform", name, {}, opts);
     const c = args.config;
     const root = args.sourceRoot ?? path.join(__dirname, "..", "..");
-    // Region and tags from config/<stack>.json, applied to every AWS resource through the providers.
+    // Region and tags from config/<stack>.json, applied to every AWS resource through this provider.
     const provider = new aws.Provider(`${name}-aws`, { region: c.awsRegion, defaultTags: { tags: { ...c.tags } } }, { parent: this });
-    const native = new awsnative.Provider(`${name}-aws-native`, { region: c.awsRegion as awsnative.Region }, { parent: this });
-    const child = { parent: this, providers: [provider, native] };
+    const child = { parent: this, providers: [provider] };
     const invoke = { parent: this, provider };
     const account: AccountContext = {
       accountId: aws.getCallerIdentityOutput({}, invoke).accountId,
@@ -75,7 +73,7 @@ export class LakehousePlatform extends pulumi.ComponentResource {
     );
     const layer: AlertsAndAnalytics = buildAnalytics(name, {
       config: c, account, storage, key, goldDatabase: catalog.databaseNames.gold, jobNames: workflow.jobNames, ingestFunctionName: ingest.functionName,
-      views: readViewFiles(args.viewsDir ?? path.join(root, "athena", "views")), nativeProvider: native, child,
+      views: readViewFiles(args.viewsDir ?? path.join(root, "athena", "views")), child,
     });
     this.bucketNames = pulumi.output(Object.fromEntries(Object.entries(b).map(([z, bucket]) => [z, bucket.bucketName])));
     this.workflowName = workflow.workflowName;

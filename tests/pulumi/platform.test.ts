@@ -35,7 +35,7 @@ describe("whole stacks under mocks", () => {
     assert.equal(inv["aws:quicksight/dataSource:DataSource"], undefined);
   });
 
-  it("prod adds QuickSight (data source, a data set per view, a dashboard) and a scheduled run rule", () => {
+  it("prod adds QuickSight (role, data source, a data set per view, a dashboard and its aws-native provider), a scheduled run rule and a second subscriber", () => {
     const extra = Object.entries(inventory(prod)).filter(([t, n]) => (inventory(dev)[t] ?? 0) !== n);
     assert.deepEqual(Object.fromEntries(extra), {
       "aws:iam/role:Role": 5,
@@ -43,6 +43,7 @@ describe("whole stacks under mocks", () => {
       "aws:quicksight/dataSource:DataSource": 1,
       "aws:quicksight/dataSet:DataSet": 2,
       "aws-native:quicksight:Dashboard": 1,
+      "pulumi:providers:aws-native": 1,
       "aws:cloudwatch/eventRule:EventRule": 5,
       "aws:cloudwatch/eventTarget:EventTarget": 5,
       "aws:lambda/permission:Permission": 4,
