@@ -33,40 +33,14 @@ export class PipelineAlerts extends pulumi.ComponentResource {
     const rule = new aws.cloudwatch.EventRule(`${name}-job-failed`, { description: "Glue job of this stack failed, timed out, stopped or errored", eventPattern: glueJobAlertPattern(args.jobNames) }, child);
     new aws.cloudwatch.EventTarget(`${name}-job-failed-target`, { rule: rule.name, arn: topic.arn, inputTransformer: glueAlertTransformer(args.prefix) }, child);
     const freshness = new FreshnessAlarm(`${name}-freshness`, { prefix: args.prefix, finalJobName: args.finalJobName, hours: args.freshnessHours, topicArn: topic.arn, kmsKeyArn: args.kmsKeyArn }, child);
-    const quarantine = new aws.cloudwatch.MetricAlarm(
-      `${name}-quarantine`,
-      {
-        alarmDescription: `${args.prefix}: the bronze job quarantined records (unparseable files or invalid resources); see the quarantine table`,
-        namespace: METRICS_NAMESPACE,
-        metricName: QUARANTINE_METRIC,
-        dimensions: { Job: "bronze" },
-        statistic: "Maximum",
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 0,
-        comparisonOperator: "GreaterThanThreshold",
-        treatMissingData: "notBreaching",
-        alarmActions: [topic.arn],
-      },
-      child,
-    );
-    const ingestErrors = new aws.cloudwatch.MetricAlarm(
-      `${name}-ingest-errors`,
-      {
-        alarmDescription: `${args.prefix}: the ingest trigger Lambda failed; new raw files may wait for the next run (start the workflow by hand)`,
-        namespace: "AWS/Lambda",
-        metricName: "Errors",
-        dimensions: { FunctionName: args.ingestFunctionName },
-        statistic: "Sum",
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 0,
-        comparisonOperator: "GreaterThanThreshold",
-        treatMissingData: "notBreaching",
-        alarmActions: [topic.arn],
-      },
-      child,
-    );
+    const quarantine = this.anyCountAlarm(`${name}-quarantine`, topic.arn, {
+      alarmDescription: `${args.prefix}: the bronze job quarantined records (unparseable files or invalid resources); see the quarantine table`,
+      namespace: METRICS_NAMESPACE, metricName: QUARANTINE_METRIC, dimensions: { Job: "bronze" }, statistic: "Maximum",
+    });
+    const ingestErrors = this.anyCountAlarm(`${name}-ingest-errors`, topic.arn, {
+      alarmDescription: `${args.prefix}: the ingest trigger Lambda failed; new raw files may wait for the next run (start the workflow by hand)`,
+      namespace: "AWS/Lambda", metricName: "Errors", dimensions: { FunctionName: args.ingestFunctionName }, statistic: "Sum",
+    });
     new aws.sns.TopicPolicy(
       `${name}-topic-policy`,
       {
@@ -79,5 +53,18 @@ export class PipelineAlerts extends pulumi.ComponentResource {
     );
     this.topicArn = topic.arn;
     this.registerOutputs({ topicArn: this.topicArn });
+  }
+
+  /** An alarm when a count metric is above 0 in a 5-minute period; no data means nothing happened. */
+  private anyCountAlarm(
+    name: string,
+    topicArn: pulumi.Output<string>,
+    metric: Pick<aws.cloudwatch.MetricAlarmArgs, "alarmDescription" | "namespace" | "metricName" | "dimensions" | "statistic">,
+  ): aws.cloudwatch.MetricAlarm {
+    return new aws.cloudwatch.MetricAlarm(
+      name,
+      { ...metric, period: 300, evaluationPeriods: 1, threshold: 0, comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching", alarmActions: [topicArn] },
+      { parent: this },
+    );
   }
 }

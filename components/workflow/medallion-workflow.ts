@@ -47,14 +47,33 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
 
   constructor(name: string, args: MedallionWorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
     super("fhirlake:workflow:MedallionWorkflow", name, args, opts);
-    const child = { parent: this };
     const scripts = args.buckets.names.scripts;
     const pkgDir = path.join(args.sourceRoot, "glue-jobs", "lakehouse");
     const archive = new pulumi.asset.AssetArchive(
       Object.fromEntries(packageFiles(pkgDir).map((f) => [`lakehouse/${f}`, new pulumi.asset.FileAsset(path.join(pkgDir, f))])),
     );
-    const pkg = new aws.s3.BucketObjectv2(`${name}-package`, { bucket: scripts, key: "packages/lakehouse.zip", source: archive }, child);
-    const security = new aws.glue.SecurityConfiguration(
+    const pkg = new aws.s3.BucketObjectv2(`${name}-package`, { bucket: scripts, key: "packages/lakehouse.zip", source: archive }, { parent: this });
+    const security = this.securityConfiguration(name, args);
+    const b = args.buckets.names;
+    const locations = pulumi.all([b.raw, b.bronze, b.silver, b.gold, b.quarantine, args.auditTableName]).apply(
+      ([raw, bronze, silver, gold, quarantine, audit]): JobLocations => ({
+        rawBucket: raw, rawPrefix: args.rawPrefix, bronzeBucket: bronze, silverBucket: silver, goldBucket: gold,
+        quarantineBucket: quarantine, auditTable: audit, auditTtlDays: args.auditTtlDays, databases: args.databases,
+      }),
+    );
+    const shared = { locations, packageKey: pkg.key, security: security.name };
+    const jobs = Object.fromEntries(JOBS.map((job) => [job, this.job(name, job, args, shared)])) as Record<JobName, MedallionJob>;
+    const workflow = new aws.glue.Workflow(`${name}-workflow`, { name: resourceName(args.prefix, "medallion"), maxConcurrentRuns: 1, description: "start -> bronze -> silver -> gold" }, { parent: this });
+    this.chain(name, workflow.name, jobs);
+    this.workflowName = workflow.name;
+    this.jobNames = JOBS.map((j) => glueJobName(args.prefix, j));
+    this.jobs = jobs;
+    this.registerOutputs({ workflowName: this.workflowName, jobNames: this.jobNames });
+  }
+
+  /** KMS for everything Glue writes: S3 output, CloudWatch logs, job bookmarks. */
+  private securityConfiguration(name: string, args: MedallionWorkflowArgs): aws.glue.SecurityConfiguration {
+    return new aws.glue.SecurityConfiguration(
       `${name}-security`,
       {
         name: resourceName(args.prefix, "glue-security"),
@@ -64,52 +83,43 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
           jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: args.kmsKeyArn },
         },
       },
-      child,
+      { parent: this },
     );
-    const b = args.buckets.names;
-    const locations = pulumi.all([b.raw, b.bronze, b.silver, b.gold, b.quarantine, args.auditTableName]).apply(
-      ([raw, bronze, silver, gold, quarantine, audit]): JobLocations => ({
-        rawBucket: raw, rawPrefix: args.rawPrefix, bronzeBucket: bronze, silverBucket: silver, goldBucket: gold,
-        quarantineBucket: quarantine, auditTable: audit, auditTtlDays: args.auditTtlDays, databases: args.databases,
-      }),
+  }
+
+  /** One job: its script as an asset, its arguments, and grants limited to its zones (JOB_ZONES). */
+  private job(
+    name: string,
+    job: JobName,
+    args: MedallionWorkflowArgs,
+    shared: { locations: pulumi.Output<JobLocations>; packageKey: pulumi.Output<string>; security: pulumi.Output<string> },
+  ): MedallionJob {
+    const scripts = args.buckets.names.scripts;
+    const source = new pulumi.asset.FileAsset(jobScriptPath(path.join(args.sourceRoot, "glue-jobs", "jobs"), job));
+    const script = new aws.s3.BucketObjectv2(`${name}-${job}-script`, { bucket: scripts, key: `jobs/${job}_job.py`, source }, { parent: this });
+    return new MedallionJob(
+      `${name}-${job}`,
+      {
+        jobName: glueJobName(args.prefix, job),
+        account: args.account,
+        scriptLocation: pulumi.interpolate`s3://${scripts}/${script.key}`,
+        defaultArguments: pulumi.all([shared.locations, scripts, shared.packageKey]).apply(([l, s, k]) => ({
+          ...commonJobArguments(`s3://${s}/${k}`, s3Uri(s, `temp/${job}`)),
+          ...jobArguments(job, l),
+        })),
+        grants: pulumi.all([args.buckets.arns, args.auditTableArn, args.kmsKeyArn]).apply(([arns, audit, key]) => ({
+          readBuckets: [...JOB_ZONES[job].read.map((z) => arns[z]), arns.scripts],
+          writeBuckets: JOB_ZONES[job].write.map((z) => arns[z]),
+          tempPrefixArn: `${arns.scripts}/temp/${job}`,
+          databaseName: args.databases[job],
+          auditTableArn: job === "bronze" ? audit : undefined,
+          kmsKeyArn: key,
+        })),
+        securityConfiguration: shared.security,
+        sizing: args.sizing,
+      },
+      { parent: this },
     );
-    const jobs = {} as Record<JobName, MedallionJob>;
-    for (const job of JOBS) {
-      const script = new aws.s3.BucketObjectv2(
-        `${name}-${job}-script`,
-        { bucket: scripts, key: `jobs/${job}_job.py`, source: new pulumi.asset.FileAsset(jobScriptPath(path.join(args.sourceRoot, "glue-jobs", "jobs"), job)) },
-        child,
-      );
-      jobs[job] = new MedallionJob(
-        `${name}-${job}`,
-        {
-          jobName: glueJobName(args.prefix, job),
-          account: args.account,
-          scriptLocation: pulumi.interpolate`s3://${scripts}/${script.key}`,
-          defaultArguments: pulumi.all([locations, scripts, pkg.key]).apply(([l, s, k]) => ({
-            ...commonJobArguments(`s3://${s}/${k}`, s3Uri(s, `temp/${job}`)),
-            ...jobArguments(job, l),
-          })),
-          grants: pulumi.all([args.buckets.arns, args.auditTableArn, args.kmsKeyArn]).apply(([arns, audit, key]) => ({
-            readBuckets: [...JOB_ZONES[job].read.map((z) => arns[z]), arns.scripts],
-            writeBuckets: JOB_ZONES[job].write.map((z) => arns[z]),
-            tempPrefixArn: `${arns.scripts}/temp/${job}`,
-            databaseName: args.databases[job],
-            auditTableArn: job === "bronze" ? audit : undefined,
-            kmsKeyArn: key,
-          })),
-          securityConfiguration: security.name,
-          sizing: args.sizing,
-        },
-        child,
-      );
-    }
-    const workflow = new aws.glue.Workflow(`${name}-workflow`, { name: resourceName(args.prefix, "medallion"), maxConcurrentRuns: 1, description: "start -> bronze -> silver -> gold" }, child);
-    this.chain(name, workflow.name, jobs);
-    this.workflowName = workflow.name;
-    this.jobNames = JOBS.map((j) => glueJobName(args.prefix, j));
-    this.jobs = jobs;
-    this.registerOutputs({ workflowName: this.workflowName, jobNames: this.jobNames });
   }
 
   /** start (on demand: the ingest Lambda or its schedule) -> bronze -> silver -> gold, each on the previous job's success. */
