@@ -29,12 +29,14 @@ function keyProps(r: Recorded, guarded: boolean): string {
   return parts.join(" ");
 }
 
-/** Edges "a --> b" where b's inputs mention a's name or ARN (its dependencies). */
+/** Edges "a --> b" where b's inputs mention a's ARN or bucket name (its dependencies); the lake key, used everywhere, is left out. */
 function edges(resources: readonly Recorded[]): [number, number][] {
   const out: [number, number][] = [];
   const texts = resources.map((r) => JSON.stringify(r.inputs));
   resources.forEach((a, i) => {
-    const needles = [a.state.arn, a.state.bucket].filter((v): v is string => typeof v === "string" && v.length > 12);
+    if (a.type === "aws:kms/key:Key") return;
+    // A bucket is referenced by name; companions carry their bucket's name as an input, so only the Bucket counts.
+    const needles = [a.state.arn, a.type === "aws:s3/bucket:Bucket" ? a.state.bucket : undefined].filter((v): v is string => typeof v === "string" && v.length > 12);
     texts.forEach((t, j) => {
       if (i !== j && needles.some((n) => t.includes(`"${n}`))) out.push([i, j]);
     });
@@ -42,11 +44,26 @@ function edges(resources: readonly Recorded[]): [number, number][] {
   return out;
 }
 
-/** The mermaid flowchart of the stack. */
-function mermaid(resources: readonly Recorded[]): string {
-  const id = (i: number) => `r${i}`;
-  const lines = resources.map((r, i) => `  ${id(i)}["${r.type.split(":").pop()}<br/>${r.name}"]`);
-  for (const [a, b] of edges(resources)) lines.push(`  ${id(a)} --> ${id(b)}`);
+const STORAGE_ROLES = new Set(["raw", "bronze", "silver", "gold", "quarantine", "scripts", "athena", "access"]);
+
+/** The component a resource belongs to, from its name: `<prefix>-<component>-...` (bucket zones belong to storage). */
+function group(name: string, prefix: string): string {
+  const role = name.slice(prefix.length + 1).split("-")[0];
+  return STORAGE_ROLES.has(role) ? "storage" : role;
+}
+
+/** The mermaid flowchart of the stack, one subgraph per component. */
+function mermaid(resources: readonly Recorded[], prefix: string): string {
+  const lines: string[] = [];
+  const groups = [...new Set(resources.map((r) => group(r.name, prefix)))];
+  for (const g of groups) {
+    lines.push(`  subgraph ${g}`);
+    resources.forEach((r, i) => {
+      if (group(r.name, prefix) === g) lines.push(`    r${i}["${r.type.split(":").pop()}<br/>${r.name}"]`);
+    });
+    lines.push("  end");
+  }
+  for (const [a, b] of edges(resources)) lines.push(`  r${a} --> r${b}`);
   return ["```mermaid", "flowchart LR", ...lines, "```"].join("\n");
 }
 
@@ -66,7 +83,9 @@ async function main(): Promise<void> {
   console.log(`Stack ${opts.stack} (${config.prefix}, ${config.awsRegion}): ${resources.length} resources would be created\n`);
   for (const row of rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]))) console.log(`${row[0].padEnd(width[0])}  ${row[1].padEnd(width[1])}  ${row[2]}`);
   const out = opts.out ?? path.join(process.cwd(), `preview-${opts.stack}.md`);
-  fs.writeFileSync(out, `# Offline preview of the ${opts.stack} stack\n\n${resources.length} resources (mocked: no AWS calls).\n\n${mermaid(resources)}\n`);
+  const table = ["| type | name | key properties |", "| --- | --- | --- |", ...rows.map((r) => `| ${r[0]} | ${r[1]} | ${r[2].replace(/\|/g, "\\|")} |`)].join("\n");
+  const note = "Arrows: the target's inputs reference the source's ARN or bucket. The lake KMS key is used by most resources and drawn without arrows.";
+  fs.writeFileSync(out, `# Offline preview of the ${opts.stack} stack\n\n${resources.length} resources (mocked: no AWS calls).\n\n${note}\n\n${mermaid(resources, config.prefix)}\n\n${table}\n`);
   console.log(`\nDiagram: ${out}`);
 }
 
