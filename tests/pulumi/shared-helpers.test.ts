@@ -134,6 +134,15 @@ describe("Athena views", () => {
     assert.deepEqual(decodePrestoView(text), { originalSql: "select 1 as x", catalog: "awsdatacatalog", schema: "db", columns: [{ name: "x", type: "integer" }] });
   });
 
+  it("every published view in athena/views/ parses, with its declared columns", () => {
+    const views = readViewFiles(path.join(REPO_ROOT, "athena", "views"));
+    assert.ok(views.length > 0);
+    for (const v of views) {
+      assert.ok(v.columns.length > 0 && /\bselect\b/i.test(v.sql), v.name);
+      assert.ok(!/^\s*create\b/i.test(v.sql), `${v.name}: the view body must be the SELECT only`);
+    }
+  });
+
   it("no views folder yet means no views", () => {
     assert.deepEqual(readViewFiles(path.join(__dirname, "does-not-exist")), []);
   });
