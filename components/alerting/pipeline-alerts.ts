@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { glueAlertTransformer, glueJobAlertPattern } from "../shared/alert-events";
-import { METRICS_NAMESPACE, QUARANTINE_METRIC, resourceName } from "../shared/names";
+import { glueJobName, METRICS_NAMESPACE, QUARANTINE_METRIC, resourceName } from "../shared/names";
 import { alertTopicPolicy } from "../shared/topic-policy";
 import { FreshnessAlarm } from "./freshness-alarm";
 
@@ -35,7 +35,7 @@ export class PipelineAlerts extends pulumi.ComponentResource {
     const freshness = new FreshnessAlarm(`${name}-freshness`, { prefix: args.prefix, finalJobName: args.finalJobName, hours: args.freshnessHours, topicArn: topic.arn, kmsKeyArn: args.kmsKeyArn }, child);
     const quarantine = this.anyCountAlarm(`${name}-quarantine`, topic.arn, {
       alarmDescription: `${args.prefix}: the bronze job quarantined records (unparseable files or invalid resources); see the quarantine table`,
-      namespace: METRICS_NAMESPACE, metricName: QUARANTINE_METRIC, dimensions: { Job: "bronze" }, statistic: "Maximum",
+      namespace: METRICS_NAMESPACE, metricName: QUARANTINE_METRIC, dimensions: { Job: glueJobName(args.prefix, "bronze") }, statistic: "Maximum",
     });
     const ingestErrors = this.anyCountAlarm(`${name}-ingest-errors`, topic.arn, {
       alarmDescription: `${args.prefix}: the ingest trigger Lambda failed; new raw files may wait for the next run (start the workflow by hand)`,

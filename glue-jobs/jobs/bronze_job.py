@@ -13,7 +13,7 @@ from lakehouse.runtime import job_arguments, job_session, run_main
 from lakehouse.summary import emit
 
 REQUIRED = ["raw_path", "bronze_path", "quarantine_path", "audit_table"]
-OPTIONAL = ["run_id", "catalog_database", "audit_endpoint_url", "audit_ttl_days", "metrics_namespace"]
+OPTIONAL = ["JOB_NAME", "run_id", "catalog_database", "audit_endpoint_url", "audit_ttl_days", "metrics_namespace"]
 
 
 def main(argv: list[str]) -> int:
@@ -27,7 +27,8 @@ def main(argv: list[str]) -> int:
         summary = run_bronze(spark, paths, audit, run_id, datetime.now(UTC), args["catalog_database"])
     emit("bronze", summary)
     if args["metrics_namespace"]:
-        publish_quarantine_metric(args["metrics_namespace"], "bronze", summary.records_quarantined)
+        # The Glue job name (unique per stack) is the dimension the stack's data-quality alarm watches.
+        publish_quarantine_metric(args["metrics_namespace"], args["JOB_NAME"] or "bronze", summary.records_quarantined)
     return 0
 
 

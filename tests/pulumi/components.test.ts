@@ -1,3 +1,5 @@
+import * as path from "path";
+import * as fs from "fs";
 import { strict as assert } from "assert";
 import { RecordingMocks } from "./mocks";
 import { buildStack } from "./stack";
@@ -44,6 +46,8 @@ describe("components under mocks (dev stack)", () => {
     assert.equal(a["--datalake-formats"], "hudi");
     assert.equal(a["--conf"], "spark.serializer=org.apache.spark.serializer.KryoSerializer");
     assert.match(a["--extra-py-files"], /^s3:\/\/fhirlake-dev-scripts-\w+\/packages\/lakehouse\.zip$/);
+    const pinned = fs.readFileSync(path.join(__dirname, "..", "..", "glue-jobs", "requirements-dev.txt"), "utf8").match(/^simplejson==\S+$/m);
+    assert.equal(a["--additional-python-modules"], pinned?.[0], "Glue installs the simplejson that local runs test");
     assert.match(a["--raw_path"], /^s3:\/\/fhirlake-dev-raw-\w+\/fhir$/);
     assert.deepEqual([a["--audit_table"], a["--catalog_database"], a["--metrics_namespace"]], ["fhirlake-dev-ingest-audit", "fhirlake_dev_bronze", "FhirLakehouse"]);
     assert.ok(a["--quarantine_path"] && a["--bronze_path"]);
@@ -91,6 +95,7 @@ describe("components under mocks (dev stack)", () => {
     assert.deepEqual([fresh.period, fresh.evaluationPeriods, fresh.treatMissingData, fresh.dimensions.Job], [3600, 168, "breaching", "fhirlake-dev-gold"]);
     const q = m.one("aws:cloudwatch/metricAlarm:MetricAlarm", "-alerts-quarantine").inputs;
     assert.deepEqual([q.namespace, q.metricName, q.threshold, q.comparisonOperator], ["FhirLakehouse", "QuarantinedRecords", 0, "GreaterThanThreshold"]);
+    assert.equal(q.dimensions.Job, "fhirlake-dev-bronze", "the bronze job publishes its own Glue job name, so stacks never share the metric");
   });
 
   it("alerting: the topic policy lets only the stack's rule and alarms publish, by ARN", () => {
