@@ -44,6 +44,9 @@ const BOOT = `(function () {
 // Inline scripts and styles only; nothing may be fetched.
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
+// Longer data tables start folded so the charts stay together; the table is still in the page for screen readers.
+const OPEN_TABLE_ROWS = 24;
+
 /** One chart with its note and data table; appends its Chart.js spec to `specs`. */
 function panel(kpi: Kpi, rows: Row[], by: "month" | "region", specs: ChartSpec[]): string {
   const view = by === "month" ? "kpi_by_month" : "kpi_by_region";
@@ -56,7 +59,7 @@ function panel(kpi: Kpi, rows: Row[], by: "month" | "region", specs: ChartSpec[]
     `<figure><figcaption>${escapeHtml(title)}</figcaption>`,
     `<div class="chart"><canvas id="${id}" role="img" aria-label="${escapeHtml(`${title}; the data table follows`)}"></canvas></div>`,
     note ? `<p class="note">${escapeHtml(note)}</p>` : "",
-    `<details open><summary>Data table</summary>${dataTable(title, by === "month" ? "Month" : "Region", kpi, series)}</details>`,
+    `<details${rows.length <= OPEN_TABLE_ROWS ? " open" : ""}><summary>Data table</summary>${dataTable(title, by === "month" ? "Month" : "Region", kpi, series)}</details>`,
     `</figure>`,
   ].join("\n");
 }

@@ -79,6 +79,6 @@ def write_exports(results: dict[str, DataFrame], gold_df: DataFrame, out_dir: st
     views_json = os.path.join(export, "views.json")
     with open(views_json, "w", encoding="utf-8") as handle:
         # allow_nan=False: a NaN would be invalid JSON for the dashboard; rates are null instead.
-        json.dump(views, handle, indent=1, allow_nan=False)
+        json.dump(views, handle, separators=(",", ":"), allow_nan=False)
     paths.append(views_json)
     return paths
