@@ -7,8 +7,9 @@ import re
 import pytest
 import sqlglot
 
-from lakehouse.publish import dependency_order, load_views, to_spark_sql
+from lakehouse.publish import dependency_order, load_views, run_views, to_spark_sql
 from lakehouse.publish.views import tables_read
+from tests.publish.gold_rows import gold_frame
 
 EXPECTED_VIEWS = {"kpi_by_month", "kpi_by_region", "kpi_monthly_published", "kpi_totals"}
 HEADER = re.compile(r"^--\s*columns:\s*(.+)$", re.MULTILINE)
@@ -39,9 +40,6 @@ def test_every_view_reads_only_the_unqualified_gold_table(views):
 
 
 def test_the_columns_header_matches_the_select_list(spark, views):
-    from lakehouse.publish import run_views
-    from tests.publish.gold_rows import gold_frame
-
     results = run_views(spark, gold_frame(spark), views)
     for name, sql in views.items():
         declared = [part.strip().split() for part in HEADER.search(sql).group(1).split(",")]
@@ -97,3 +95,13 @@ def test_dependency_order_rejects_a_cycle():
 def test_load_views_fails_on_a_folder_without_views(tmp_path):
     with pytest.raises(FileNotFoundError, match="no \\*.sql view"):
         load_views(tmp_path)
+
+
+def test_run_views_registers_each_view_so_a_later_view_can_read_it(spark):
+    views = {
+        "a_months": "select month, count(*) as n from b_base group by month",
+        "b_base": "select month from kpi_monthly where encounters > 0",
+    }
+    results = run_views(spark, gold_frame(spark), views)
+    assert list(results) == ["b_base", "a_months"]
+    assert sorted((r["month"], r["n"]) for r in results["a_months"].collect()) == [("2024-01", 2), ("2024-02", 2), ("2024-03", 1)]
