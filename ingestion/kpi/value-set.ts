@@ -1,0 +1,29 @@
+import * as fs from "fs";
+import * as path from "path";
+
+/** The project's one infection value set file (KPIS.md), shared by every engine. */
+export const VALUE_SET_PATH = path.join(__dirname, "..", "..", "glue-jobs", "lakehouse", "data", "infection_value_set.json");
+
+interface ValueSetFile {
+  icd10: { systems: string[]; prefixes: string[] };
+  snomed: { systems: string[]; codes: Record<string, string> };
+}
+
+/** Tells whether a coding is in the infection value set. */
+export type InfectionTest = (system: unknown, code: unknown) => boolean;
+
+const norm = (c: string): string => c.replace(/\./g, "").toUpperCase();
+
+/** Loads the value set into a test; ICD-10 codes match by prefix, without dots, case-insensitively. */
+export function loadInfectionTest(file: string = VALUE_SET_PATH): InfectionTest {
+  const vs = JSON.parse(fs.readFileSync(file, "utf8")) as ValueSetFile;
+  const icdSystems = new Set(vs.icd10.systems);
+  const prefixes = vs.icd10.prefixes.map(norm);
+  const snoSystems = new Set(vs.snomed.systems);
+  const snoCodes = new Set(Object.keys(vs.snomed.codes));
+  return (system, code) => {
+    if (typeof system !== "string" || typeof code !== "string") return false;
+    if (icdSystems.has(system)) return prefixes.some((p) => norm(code).startsWith(p));
+    return snoSystems.has(system) && snoCodes.has(code);
+  };
+}

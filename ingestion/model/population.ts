@@ -1,0 +1,115 @@
+import * as fs from "fs";
+import * as path from "path";
+import Ajv, { ErrorObject } from "ajv";
+import schema from "./population.schema.json";
+
+/** One coded condition of the model (ICD-10-CM + SNOMED CT). */
+export interface ConditionDef {
+  readonly icd10: string;
+  readonly snomed: string;
+  readonly display: string;
+  readonly prevalence: number;
+}
+
+/** A facility of a region, written as an Organization with this id. */
+export interface Facility {
+  readonly id: string;
+  readonly name: string;
+  readonly city: string;
+}
+
+/** A region: country + state, its weight in the population, facilities and name lists. */
+export interface Region {
+  readonly country: string;
+  readonly state: string;
+  readonly weight: number;
+  readonly facilities: readonly Facility[];
+  readonly familyNames: readonly string[];
+  readonly givenNames: { readonly female: readonly string[]; readonly male: readonly string[] };
+}
+
+/** The rates the data is built to carry; the gold layer must recover them. */
+export interface PlantedRates {
+  readonly inHospitalMortality: number;
+  readonly readmission30d: number;
+  readonly infectionShare: number;
+  readonly meanLengthOfStayDays: number;
+}
+
+/** The population model (see population.schema.json and docs/generate-fhir.md). */
+export interface Population {
+  readonly regions: readonly Region[];
+  readonly ageMix: readonly { readonly minAge: number; readonly maxAge: number; readonly weight: number }[];
+  readonly sexMix: { readonly female: number; readonly male: number };
+  readonly encountersPerPatient: number;
+  readonly historyYears: number;
+  readonly encounterMix: { readonly AMB: number; readonly EMER: number; readonly IMP: number };
+  readonly conditions: { readonly chronic: readonly ConditionDef[]; readonly infectious: readonly ConditionDef[] };
+  readonly plantedRates: PlantedRates;
+}
+
+/** Path of the population model used when --population is not given. */
+export const DEFAULT_POPULATION = path.join(__dirname, "default-population.json");
+
+/** Thrown when a population file is unreadable or breaks the schema; lists every problem with its JSON path. */
+export class PopulationError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Invalid population file ${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "PopulationError";
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const validate = ajv.compile<Population>(schema);
+
+function describe(e: ErrorObject): string {
+  const at = e.instancePath === "" ? "/" : e.instancePath;
+  if (e.keyword === "required") return `${at}: missing required key '${String(e.params.missingProperty)}'`;
+  if (e.keyword === "additionalProperties") return `${at}: unknown key '${String(e.params.additionalProperty)}'`;
+  return `${at}: ${e.message ?? e.keyword}`;
+}
+
+/** Checks the schema cannot express: age bands ordered, some weight in each mix, unique facility ids. */
+function semanticProblems(p: Population): string[] {
+  const out: string[] = [];
+  p.ageMix.forEach((b, i) => b.minAge > b.maxAge && out.push(`/ageMix/${i}: minAge is above maxAge`));
+  if (p.sexMix.female + p.sexMix.male <= 0) out.push("/sexMix: weights sum to 0");
+  const m = p.encounterMix;
+  if (m.AMB + m.EMER + m.IMP <= 0) out.push("/encounterMix: weights sum to 0");
+  const seen = new Set<string>();
+  p.regions.forEach((r, i) =>
+    r.facilities.forEach((f, j) => {
+      if (seen.has(f.id)) out.push(`/regions/${i}/facilities/${j}/id: duplicate facility id '${f.id}'`);
+      seen.add(f.id);
+    }),
+  );
+  return out;
+}
+
+/** Validates a parsed population object (all errors at once); `file` names the source in errors. */
+export function parsePopulation(value: unknown, file: string): Population {
+  if (!validate(value)) throw new PopulationError(file, (validate.errors ?? []).map(describe));
+  const problems = semanticProblems(value);
+  if (problems.length > 0) throw new PopulationError(file, problems);
+  return value;
+}
+
+/** Reads and validates a population file (default: the bundled model). */
+export function loadPopulation(file: string = DEFAULT_POPULATION): Population {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new PopulationError(file, [`cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new PopulationError(file, [`not valid JSON: ${(err as Error).message}`]);
+  }
+  return parsePopulation(value, file);
+}

@@ -1,0 +1,78 @@
+import { gzipSync } from "zlib";
+import { Population } from "../model/population";
+import { buildPatientRecord } from "../fhir/patient-record";
+import { transactionBundle } from "../fhir/bundle";
+import { ChangeFile, patientChanges } from "../fhir/changes";
+import { Resource, refStyle } from "../fhir/types";
+import { KpiSums, addSums, emptySums } from "../kpi/kpi-totals";
+import { computeKpiSums } from "../kpi/compute";
+import { assertResourcesSound, assertSchemaValid } from "../validate/validator";
+
+/** What a chunk of patients needs; plain data so it can cross into a worker thread. */
+export interface ChunkJob {
+  readonly seed: string;
+  readonly population: Population;
+  readonly refMs: number;
+  readonly format: "bundle" | "ndjson";
+  readonly gzip: boolean;
+  readonly validate: boolean;
+  readonly changes: boolean;
+  readonly orgIds: readonly string[];
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A finished chunk: bundle files (bundle format) or ndjson lines per type, change files, counts, KPI sums. */
+export interface ChunkResult {
+  readonly from: number;
+  readonly files: { name: string; data: Uint8Array }[];
+  readonly lines: Record<string, string>;
+  readonly changes: ChangeFile[];
+  readonly counts: Record<string, number>;
+  readonly kpi: KpiSums;
+}
+
+/** Name of patient `index`'s bundle file. */
+export function bundleName(index: number, gzip: boolean): string {
+  return `patient-${String(index).padStart(7, "0")}.json${gzip ? ".gz" : ""}`;
+}
+
+/** Builds, validates and serialises patients [from, to); throws InvalidResourceError on anything invalid. */
+export function runChunk(job: ChunkJob): ChunkResult {
+  const res: ChunkResult = { from: job.from, files: [], lines: {}, changes: [], counts: {}, kpi: emptySums() };
+  const orgRefs = job.orgIds.map((id) => `Organization/${id}`);
+  for (let i = job.from; i < job.to; i++) {
+    const rec = buildPatientRecord(job.seed, i, job.population, job.refMs, refStyle[job.format]);
+    const known = new Set(orgRefs);
+    for (const r of rec.resources) known.add(job.format === "bundle" ? `urn:uuid:${r.id}` : `${r.resourceType}/${r.id}`);
+    if (job.validate) assertResourcesSound(rec.resources, known);
+    writePatient(job, i, rec.resources, res);
+    const ch = job.changes ? patientChanges(job.seed, i, rec, job.refMs) : { files: [], versions: [], deletes: [] };
+    if (job.validate) validateChanges(ch.files, ch.versions, rec.resources, orgRefs);
+    res.changes.push(...ch.files);
+    addSums(res.kpi, computeKpiSums([...rec.resources, ...ch.versions], ch.deletes));
+    for (const r of rec.resources) res.counts[r.resourceType] = (res.counts[r.resourceType] ?? 0) + 1;
+  }
+  return res;
+}
+
+function writePatient(job: ChunkJob, index: number, resources: Resource[], res: ChunkResult): void {
+  if (job.format === "bundle") {
+    const doc = transactionBundle(resources[0].id, resources, Date.parse(resources[0].meta.lastUpdated));
+    if (job.validate) assertSchemaValid(doc);
+    const text = Buffer.from(JSON.stringify(doc));
+    res.files.push({ name: bundleName(index, job.gzip), data: job.gzip ? gzipSync(text, { level: 6 }) : text });
+    return;
+  }
+  for (const r of resources) {
+    if (job.validate) assertSchemaValid(r);
+    res.lines[r.resourceType] = (res.lines[r.resourceType] ?? "") + JSON.stringify(r) + "\n";
+  }
+}
+
+/** Change bundles must be valid too; their references (`Type/id`) resolve to the patient's earlier files. */
+function validateChanges(files: readonly ChangeFile[], versions: readonly Resource[], base: readonly Resource[], orgRefs: readonly string[]): void {
+  const known = new Set([...orgRefs, ...base.map((r) => `${r.resourceType}/${r.id}`)]);
+  assertResourcesSound(versions, known);
+  for (const f of files) assertSchemaValid(JSON.parse(f.text));
+}

@@ -1,0 +1,65 @@
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { ChunkJob, ChunkResult, runChunk } from "./chunk";
+
+/** Runs chunk jobs on N worker threads (0 = in this thread); results come back in job order. */
+export class ChunkPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.workers.push(spawn());
+  }
+
+  /**
+   * Runs `jobs` with at most two in flight per worker (memory stays flat in N) and hands each result to
+   * `onResult` in job order, awaiting it before the next (so writes apply back-pressure).
+   */
+  async run(jobs: readonly ChunkJob[], onResult: (r: ChunkResult) => Promise<void>): Promise<void> {
+    if (this.size === 0) {
+      for (const j of jobs) await onResult(runChunk(j));
+      return;
+    }
+    const pending: Promise<ChunkResult>[] = [];
+    let next = 0;
+    const submit = (): void => {
+      if (next < jobs.length) pending.push(this.exec(this.workers[next % this.size], jobs[next++]));
+    };
+    for (let i = 0; i < this.size * 2; i++) submit();
+    while (pending.length > 0) {
+      const r = await pending.shift()!;
+      submit();
+      await onResult(r);
+    }
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private queue = new Map<Worker, Promise<unknown>>();
+
+  /** Jobs for one worker run one after the other; each message is answered by one result or error. */
+  private exec(w: Worker, job: ChunkJob): Promise<ChunkResult> {
+    const prev = this.queue.get(w) ?? Promise.resolve();
+    const p = prev.then(
+      () =>
+        new Promise<ChunkResult>((resolve, reject) => {
+          w.once("message", (m: { ok: boolean; result?: ChunkResult; error?: string; name?: string }) =>
+            m.ok ? resolve(m.result!) : reject(Object.assign(new Error(m.error), { name: m.name })),
+          );
+          w.postMessage(job);
+        }),
+    );
+    this.queue.set(w, p.catch(() => undefined));
+    return p;
+  }
+}
+
+/** A worker that loads the TypeScript entry through ts-node (the CLI runs under ts-node too). */
+function spawn(): Worker {
+  const entry = path.join(__dirname, "worker-entry");
+  const src = `require("ts-node").register({ transpileOnly: true }); require(${JSON.stringify(entry)});`;
+  const w = new Worker(src, { eval: true });
+  return w;
+}
