@@ -51,8 +51,8 @@ export function patientChanges(seed: string, index: number, rec: PatientRecord, 
   if (finished.length > 0 && rng.chance(CHANGE_RATES.staleVersion)) {
     const enc = rng.pick(finished);
     const start = (enc.period as { start: string }).start;
-    const { hospitalization: _h, ...rest } = asRef(enc, types);
-    const v = { ...rest, meta: { lastUpdated: start }, status: "in-progress", period: { start } } as Resource;
+    const v = { ...asRef(enc, types), meta: { lastUpdated: start }, status: "in-progress", period: { start } } as Resource;
+    delete v.hospitalization; // not discharged yet in this older version
     out.versions.push(v);
     out.files.push(file(`${pre}-2-stale-version.json`, "stale-version", transactionBundle(rng.uuid(), [v], Date.parse(start)), [`Encounter/${enc.id}`]));
   }
