@@ -11,7 +11,12 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 /** All reference strings inside a value. */
 function references(v: unknown, out: string[] = []): string[] {
   if (Array.isArray(v)) v.forEach((x) => references(x, out));
-  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) (k === "reference" && typeof x === "string" ? out.push(x) : references(x, out));
+  else if (v && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === "reference" && typeof x === "string") out.push(x);
+      else references(x, out);
+    }
+  }
   return out;
 }
 
