@@ -12,6 +12,7 @@ from pyspark.sql import functions as F
 from lakehouse.gold.kpi import KEY, kpi_monthly
 from lakehouse.gold.value_set import InfectionValueSet, load_value_set
 from lakehouse.hudi_options import hudi_options
+from lakehouse.tables import table_exists
 
 GOLD_TABLE = "kpi_monthly"
 
@@ -32,12 +33,6 @@ def read_silver(spark: SparkSession, silver_root: str, name: str) -> DataFrame:
 def kpi_key(frame: DataFrame) -> DataFrame:
     """One string key per (month, region, facility_id); Hudi record keys cannot be null, facility_id can."""
     return frame.withColumn("kpi_key", F.concat_ws("|", "month", "region", F.coalesce("facility_id", F.lit(""))))
-
-
-def table_exists(spark: SparkSession, path: str) -> bool:
-    jvm = spark.sparkContext._jvm
-    hadoop_path = jvm.org.apache.hadoop.fs.Path(f"{path}/.hoodie")
-    return hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).exists(hadoop_path)
 
 
 def run_gold(

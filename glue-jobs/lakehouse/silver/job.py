@@ -17,7 +17,8 @@ from lakehouse.hudi_options import hudi_options
 from lakehouse.silver.deid import deidentified_patients
 from lakehouse.silver.latest import latest_versions
 from lakehouse.silver.timestamps import normalise_times
-from lakehouse.sof import run_view_definition, view_columns
+from lakehouse.tables import read_table
+from lakehouse.viewdef import run_view_definition, view_columns
 
 
 @dataclass
@@ -44,13 +45,7 @@ def load_views(folder: str | Path | None = None) -> dict[str, dict]:
 
 def read_bronze(spark: SparkSession, bronze_root: str, resource_type: str) -> DataFrame | None:
     """The bronze table of a resource type, or None when no such resource was ever ingested."""
-    path = table_path(bronze_root, resource_type)
-    try:
-        return spark.read.format("hudi").load(path)
-    except Exception as err:  # Hudi raises a Java TableNotFoundException through py4j
-        if "TableNotFound" in str(err) or "Path does not exist" in str(err):
-            return None
-        raise
+    return read_table(spark, table_path(bronze_root, resource_type))
 
 
 def flatten(view: dict, current: DataFrame) -> DataFrame:
