@@ -57,10 +57,31 @@ def _constants(view: dict) -> dict:
     return values
 
 
+def _check_node(name: str, node: object) -> None:
+    """The shape of one select node: the runner never meets a wrong JSON type at run time."""
+    if not isinstance(node, dict):
+        raise ViewDefinitionError(f"view {name!r}: a select must be an object")
+    for key in ("forEach", "forEachOrNull"):
+        if key in node and not isinstance(node[key], str):
+            raise ViewDefinitionError(f"view {name!r}: {key} must be a FHIRPath string")
+    for key in ("column", "select", "unionAll"):
+        if key in node and not isinstance(node[key], list):
+            raise ViewDefinitionError(f"view {name!r}: {key} must be an array")
+    for column in node.get("column", []):
+        if not isinstance(column, dict) or not isinstance(column.get("name"), str) or not isinstance(column.get("path"), str):
+            raise ViewDefinitionError(f"view {name!r}: every column needs a string name and path")
+    for child in [*node.get("select", []), *node.get("unionAll", [])]:
+        _check_node(name, child)
+
+
 def _validate(view: dict) -> None:
     name = view.get("name", "<unnamed>")
     if not isinstance(view.get("resource"), str):
         raise ViewDefinitionError(f"view {name!r}: missing resource")
+    if not isinstance(view.get("select"), list):
+        raise ViewDefinitionError(f"view {name!r}: select must be an array")
+    for node in view["select"]:
+        _check_node(name, node)
     columns = [c for c, _ in view_columns(view)]
     for column in columns:
         if not _NAME.match(column):
