@@ -33,6 +33,8 @@ def local_spark(app_name: str = "fhir-lakehouse", cores: int = 2) -> SparkSessio
     """A local SparkSession with Hudi, sized for a laptop: no UI, few shuffle partitions, quiet logs."""
     # Python workers must run this interpreter (the project's .venv), not whatever python3 is on PATH.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # Local runs bind to loopback only; the attach flag lets Hudi size its objects without a warning per task.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     builder = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName(app_name)
@@ -42,6 +44,7 @@ def local_spark(app_name: str = "fhir-lakehouse", cores: int = 2) -> SparkSessio
         .config("spark.sql.shuffle.partitions", str(max(2, cores * 2)))
         .config("spark.driver.memory", os.environ.get("LAKEHOUSE_DRIVER_MEMORY", "3g"))
         .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.driver.extraJavaOptions", "-Djdk.attach.allowAttachSelf=true")
     )
     for key, value in HUDI_SPARK_CONF.items():
         builder = builder.config(key, value)
