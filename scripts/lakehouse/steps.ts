@@ -28,6 +28,7 @@ export function pipeline(raw: string, out: string): number {
 }
 
 /** The self-contained HTML dashboard from the published views. */
-export function dashboard(views: string, html: string, title: string): number {
-  return run("dashboard", tsNode, ["--transpile-only", "dashboard/cli.ts", "--views", views, "--out", html, "--title", title]);
+export function dashboard(views: string, html: string, source: string, runDate: string): number {
+  const args = ["--transpile-only", "dashboard/cli.ts", "--views", views, "--out", html, "--title", "FHIR lakehouse KPIs", "--source", source, "--run-date", runDate];
+  return run("dashboard", tsNode, args);
 }
