@@ -24,32 +24,48 @@ export function isRealDate(s: string): boolean {
   return m[4] === undefined || (Number(m[5]) < 24 && Number(m[6]) < 60 && Number(m[7]) < 60);
 }
 
-function get(r: Json, dotted: string): unknown {
+const REQUIRED_KEYS: Record<string, readonly (readonly string[])[]> = Object.fromEntries(
+  Object.entries(REQUIRED).map(([t, paths]) => [t, paths.map((p) => p.split("."))]),
+);
+
+function get(r: Json, keys: readonly string[]): unknown {
   let v: unknown = r;
-  for (const k of dotted.split(".")) v = v === null || typeof v !== "object" ? undefined : (v as Json)[k];
+  for (const k of keys) v = v === null || typeof v !== "object" ? undefined : (v as Json)[k];
   return v;
+}
+
+// Generated resources repeat the same few timestamps many times; remember the verdicts (bounded).
+const dateVerdicts = new Map<string, boolean>();
+function realDateCached(s: string): boolean {
+  let ok = dateVerdicts.get(s);
+  if (ok === undefined) {
+    if (dateVerdicts.size > 10_000) dateVerdicts.clear();
+    ok = isRealDate(s);
+    dateVerdicts.set(s, ok);
+  }
+  return ok;
 }
 
 /** Walks a resource and reports bad dates and references not in `known` (keys `Type/id` and `urn:uuid:id`). */
 function walk(v: unknown, at: string, known: ReadonlySet<string>, out: string[]): void {
   if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${at}/${i}`, known, out));
   if (v === null || typeof v !== "object") return;
-  for (const [k, x] of Object.entries(v as Json)) {
-    const path = `${at}/${k}`;
-    if (typeof x === "string" && (DATE_KEYS.has(k) || k.endsWith("DateTime") || k === "recordedDate") && !isRealDate(x)) {
-      out.push(`${path}: not a real date '${x}'`);
-    } else if (k === "reference" && typeof x === "string" && !known.has(x)) {
-      out.push(`${path}: reference '${x}' does not resolve`);
-    } else walk(x, path, known, out);
+  for (const k in v as Json) {
+    const x = (v as Json)[k];
+    if (typeof x === "string") {
+      // Paths are built only for problems, to keep the walk cheap.
+      if ((DATE_KEYS.has(k) || k.endsWith("DateTime") || k === "recordedDate") && !realDateCached(x)) out.push(`${at}/${k}: not a real date '${x}'`);
+      else if (k === "reference" && !known.has(x)) out.push(`${at}/${k}: reference '${x}' does not resolve`);
+    } else if (x !== null && typeof x === "object") walk(x, `${at}/${k}`, known, out);
   }
 }
 
 /** Problems of one resource (empty when fine); `known` holds every reference target that was written. */
 export function resourceProblems(r: Json, known: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const p of REQUIRED[r.resourceType] ?? []) {
-    const v = get(r, p);
-    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) out.push(`/${p.replace(/\./g, "/")}: required element missing`);
+  for (const keys of REQUIRED_KEYS[r.resourceType] ?? []) {
+    const v = get(r, keys);
+    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) out.push(`/${keys.join("/")}: required element missing`);
   }
   if (r.resourceType === "Patient" && r.deceasedBoolean !== undefined && r.deceasedDateTime !== undefined) {
     out.push("/deceased[x]: both deceasedBoolean and deceasedDateTime");
