@@ -45,9 +45,14 @@ export class ChunkPool {
     const p = prev.then(
       () =>
         new Promise<ChunkResult>((resolve, reject) => {
-          w.once("message", (m: { ok: boolean; result?: ChunkResult; error?: string; name?: string }) =>
-            m.ok ? resolve(m.result!) : reject(Object.assign(new Error(m.error), { name: m.name })),
-          );
+          // A worker that dies (e.g. out of memory) rejects its job instead of leaving it pending forever.
+          const onError = (err: Error): void => reject(err);
+          w.once("error", onError);
+          w.once("message", (m: { ok: boolean; result?: ChunkResult; error?: string; name?: string }) => {
+            w.off("error", onError);
+            if (m.ok) resolve(m.result!);
+            else reject(Object.assign(new Error(m.error), { name: m.name }));
+          });
           w.postMessage(job);
         }),
     );
@@ -82,5 +87,5 @@ function bundleWorker(): string {
 
 function spawn(): Worker {
   // A small old generation makes V8 collect early, so RSS stays flat in N instead of growing lazily.
-  return new Worker(bundleWorker(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+  return new Worker(bundleWorker(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
 }
