@@ -65,7 +65,9 @@ export async function uploadFolder(dir: string, o: UploadOptions): Promise<Uploa
       const batch = files.filter((f) => (f.startsWith("_") ? 2 : f.startsWith(`changes${path.sep}`) ? 1 : 0) === phase);
       await pool(batch, o.concurrency, async (f) => {
         const full = path.join(dir, f);
-        retries += await putWithRetry(client, o, t.bucket, objectKey(t, o.source, o.referenceDate, f), full);
+        // Await first: `retries += await x` reads `retries` before the await, losing concurrent increments.
+        const took = await putWithRetry(client, o, t.bucket, objectKey(t, o.source, o.referenceDate, f), full);
+        retries += took;
         bytes += fs.statSync(full).size;
         bar?.increment();
       });
