@@ -13,7 +13,7 @@ import pytest
 from py4j.protocol import Py4JJavaError
 from pyspark.errors.exceptions.captured import CapturedException
 
-from lakehouse.sof import ViewDefinitionError, run_view_definition
+from lakehouse.viewdef import ViewDefinitionError, run_view_definition
 
 # The cases of features the runner does not implement (yet): (file, case title) -> why. Every other case must pass.
 # Kept explicit so a new upstream case is run (and fails) rather than silently skipped.

@@ -1,11 +1,11 @@
-"""Every silver ViewDefinition (lakehouse/views/*.json) run through lakehouse.sof on hand-made resources."""
+"""Every silver ViewDefinition (lakehouse/views/*.json) run through lakehouse.viewdef on hand-made resources."""
 
 import json
 
 import pytest
 
 from lakehouse.silver.job import load_views
-from lakehouse.sof import run_view_definition, view_columns
+from lakehouse.viewdef import run_view_definition, view_columns
 
 SUBJECT = {"reference": "Patient/p1"}
 RESOURCES = [

@@ -1,10 +1,10 @@
-"""lakehouse.sof (the interface's import path) on hand-made resources: features beyond tests/viewdef."""
+"""lakehouse.viewdef (the interface's import path) on hand-made resources: features beyond tests/viewdef."""
 
 import json
 
 import pytest
 
-from lakehouse import sof, viewdef
+from lakehouse import viewdef
 
 EXT = "http://example.org/race"
 RESOURCES = [
@@ -27,11 +27,7 @@ def frame(spark):
 
 def rows(frame, select, **extra):
     view = {"name": "v", "resource": "Patient", "select": select, **extra}
-    return sorted((r.asDict() for r in sof.run_view_definition(view, frame).collect()), key=lambda r: json.dumps(r, sort_keys=True))
-
-
-def test_sof_is_the_viewdef_runner_under_the_interface_name():
-    assert sof.run_view_definition is viewdef.run_view_definition and sof.view_columns is viewdef.view_columns
+    return sorted((r.asDict() for r in viewdef.run_view_definition(view, frame).collect()), key=lambda r: json.dumps(r, sort_keys=True))
 
 
 def test_extension_exists_empty_and_untyped_reference_keys_on_every_form(frame):
@@ -71,7 +67,7 @@ def test_union_all_and_nested_for_each_or_null(frame):
 
 
 def test_a_bad_path_and_an_unknown_constant_name_the_view_and_column(frame):
-    with pytest.raises(sof.ViewDefinitionError, match=r"view 'v'.*column 'c'"):
+    with pytest.raises(viewdef.ViewDefinitionError, match=r"view 'v'.*column 'c'"):
         rows(frame, [{"column": [{"name": "c", "path": "name.("}]}])
-    with pytest.raises(sof.ViewDefinitionError, match=r"view 'v'.*column 'k'"):
+    with pytest.raises(viewdef.ViewDefinitionError, match=r"view 'v'.*column 'k'"):
         rows(frame, [{"column": [{"name": "k", "path": "id = %missing"}]}])
