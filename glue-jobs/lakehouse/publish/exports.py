@@ -14,22 +14,11 @@ from collections.abc import Iterable, Sequence
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
+from lakehouse.gold.kpi import KPI_COLUMNS
+
 # The restricted gold export: every count, unsuppressed (not for publication; the views are).
-GOLD_EXPORT_COLUMNS = (
-    "month",
-    "region",
-    "facility_id",
-    "encounters",
-    "infection_encounters",
-    "infection_rate",
-    "inpatient_discharges",
-    "inpatient_deaths",
-    "mortality_rate",
-    "index_discharges",
-    "readmissions_30d",
-    "readmission_rate_30d",
-    "avg_length_of_stay_days",
-)
+# KPIS.md's columns in its order; the LOS day sum is internal (it lets aggregates average exactly).
+GOLD_EXPORT_COLUMNS = tuple(c for c in KPI_COLUMNS if c != "length_of_stay_days_sum")
 # Rows are sorted by whichever of these key columns a frame has, nulls first.
 SORT_KEYS = ("month", "first_month", "region", "facility_id")
 
