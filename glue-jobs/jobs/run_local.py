@@ -14,6 +14,8 @@ import time
 import uuid
 from datetime import UTC, datetime
 
+from pyspark.sql import SparkSession
+
 from lakehouse.audit import AuditLog
 from lakehouse.bronze.job import BronzePaths, run_bronze
 from lakehouse.gold.job import run_gold
@@ -40,6 +42,8 @@ def run_pipeline(raw: str, out: str, audit_endpoint: str) -> dict:
     audit.create_table_if_missing()
     stages: dict[str, dict] = {}
     started = time.monotonic()
+    # A caller's session (tests, benches) is reused and left running; one started here is stopped here.
+    owned = SparkSession.getActiveSession() is None
     spark = local_spark("fhir-lakehouse-local")
     stages["spark_start"] = {"seconds": time.monotonic() - started}
     try:
@@ -54,7 +58,8 @@ def run_pipeline(raw: str, out: str, audit_endpoint: str) -> dict:
         stages.update({"bronze": dataclasses.asdict(bronze), "silver": dataclasses.asdict(silver), "gold": dataclasses.asdict(gold)})
         stages["publish"] = publish(spark, lake["gold"], out)
     finally:
-        spark.stop()
+        if owned:
+            spark.stop()
     return stages
 
 
