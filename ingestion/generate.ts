@@ -78,11 +78,9 @@ export async function generate(o: GenerateOptions, onProgress?: (patientsDone: n
   const nd = new NdjsonWriter(o.out, o.gzip);
   const pool = new ChunkPool(o.workers);
   const onResult = async (r: ChunkResult): Promise<void> => {
-    await Promise.all(r.files.map((f) => fs.promises.writeFile(path.join(o.out, f.name), f.data)));
     for (const [type, lines] of Object.entries(r.lines)) await nd.write(type, lines);
-    for (const c of r.changes) await fs.promises.writeFile(path.join(o.out, "changes", c.name), c.text);
     for (const [t, n] of Object.entries(r.counts)) counts[t] = (counts[t] ?? 0) + n;
-    changes.push(...r.changes.map((c) => ({ ...c, text: "" })));
+    changes.push(...r.changes);
     addSums(kpi, r.kpi);
     onProgress?.(r.from + (o.chunkSize ?? 100));
   };

@@ -3,14 +3,14 @@ import * as os from "os";
 import * as path from "path";
 import { CommanderError } from "commander";
 import { generate } from "../generate";
-import { DEFAULT_POPULATION, loadPopulation } from "../model/population";
+import { loadPopulation } from "../model/population";
 import { parseCli } from "./options";
 import { uploadFolder } from "../upload/uploader";
 
 /** `npm run generate-fhir -- --patients N --seed S --out DIR ...` (see docs/generate-fhir.md). */
 async function main(argv: readonly string[]): Promise<void> {
   const o = parseCli(argv);
-  const population = loadPopulation(o.population ?? DEFAULT_POPULATION);
+  const population = loadPopulation(o.population);
   const out = o.out ?? fs.mkdtempSync(path.join(os.tmpdir(), "generate-fhir-"));
   const started = process.hrtime.bigint();
   const m = await generate({
@@ -28,7 +28,12 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   const total = Object.values(m.counts).reduce((a, b) => a + b, 0);
-  process.stderr.write(`Generated ${o.patients} patients, ${total} resources in ${secs.toFixed(1)} s into ${out}\n`);
+  // Peak RSS covers the worker threads too (they share the process); bench/ reads this line.
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  process.stderr.write(
+    `Generated ${o.patients} patients, ${total} resources in ${secs.toFixed(2)} s ` +
+      `(${Math.round(total / secs)} resources/s, peak RSS ${rssMb.toFixed(0)} MB) into ${out}\n`,
+  );
   if (o.bucket) {
     const s = await uploadFolder(out, { ...o, bucket: o.bucket });
     process.stderr.write(`Uploaded ${s.objects} objects (${s.bytes} bytes, ${s.retries} retries) to ${s.target}\n`);

@@ -15,15 +15,7 @@ export const refStyle = {
   ndjson: ((type: string, id: string) => `${type}/${id}`) as RefFn,
 };
 
-/** FHIR instant/dateTime text of an epoch-ms time, to the second, UTC. */
-export function instant(ms: number): string {
-  return new Date(ms).toISOString().replace(".000Z", "Z");
-}
-
-/** FHIR date text (YYYY-MM-DD) of an epoch-ms time. */
-export function date(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+export { date, instant } from "./time-text";
 
 /** Code systems used by the builders. */
 export const SYS = {

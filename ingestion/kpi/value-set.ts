@@ -1,10 +1,8 @@
-import * as fs from "fs";
-import * as path from "path";
+// The project's one infection value set file (KPIS.md), shared by every engine; imported so a compiled CLI
+// carries it.
+import valueSet from "../../glue-jobs/lakehouse/data/infection_value_set.json";
 
-/** The project's one infection value set file (KPIS.md), shared by every engine. */
-export const VALUE_SET_PATH = path.join(__dirname, "..", "..", "glue-jobs", "lakehouse", "data", "infection_value_set.json");
-
-interface ValueSetFile {
+export interface ValueSetFile {
   icd10: { systems: string[]; prefixes: string[] };
   snomed: { systems: string[]; codes: Record<string, string> };
 }
@@ -15,8 +13,7 @@ export type InfectionTest = (system: unknown, code: unknown) => boolean;
 const norm = (c: string): string => c.replace(/\./g, "").toUpperCase();
 
 /** Loads the value set into a test; ICD-10 codes match by prefix, without dots, case-insensitively. */
-export function loadInfectionTest(file: string = VALUE_SET_PATH): InfectionTest {
-  const vs = JSON.parse(fs.readFileSync(file, "utf8")) as ValueSetFile;
+export function loadInfectionTest(vs: ValueSetFile = valueSet): InfectionTest {
   const icdSystems = new Set(vs.icd10.systems);
   const prefixes = vs.icd10.prefixes.map(norm);
   const snoSystems = new Set(vs.snomed.systems);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
-import * as path from "path";
 import Ajv, { ErrorObject } from "ajv";
 import schema from "./population.schema.json";
+import defaultModel from "./default-population.json";
 
 /** One coded condition of the model (ICD-10-CM + SNOMED CT). */
 export interface ConditionDef {
@@ -48,8 +48,8 @@ export interface Population {
   readonly plantedRates: PlantedRates;
 }
 
-/** Path of the population model used when --population is not given. */
-export const DEFAULT_POPULATION = path.join(__dirname, "default-population.json");
+/** How the default model (imported, so a compiled CLI carries it) is named in errors. */
+const DEFAULT_POPULATION = "the default population model";
 
 /** Thrown when a population file is unreadable or breaks the schema; lists every problem with its JSON path. */
 export class PopulationError extends Error {
@@ -98,7 +98,8 @@ export function parsePopulation(value: unknown, file: string): Population {
 }
 
 /** Reads and validates a population file (default: the bundled model). */
-export function loadPopulation(file: string = DEFAULT_POPULATION): Population {
+export function loadPopulation(file?: string): Population {
+  if (file === undefined) return parsePopulation(structuredClone(defaultModel), DEFAULT_POPULATION);
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");

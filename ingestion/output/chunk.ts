@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { gzipSync } from "zlib";
 import { Population } from "../model/population";
 import { buildPatientRecord } from "../fhir/patient-record";
@@ -17,15 +19,21 @@ export interface ChunkJob {
   readonly gzip: boolean;
   readonly validate: boolean;
   readonly changes: boolean;
+  /** Output folder: bundle files and change files are written by whichever thread builds them. */
+  readonly out: string;
   readonly orgIds: readonly string[];
   readonly from: number;
   readonly to: number;
 }
 
-/** A finished chunk: bundle files (bundle format) or ndjson lines per type, change files, counts, KPI sums. */
+/**
+ * A finished chunk. Bundle files and change files are already on disk (patients are independent, so any
+ * thread can write them, and copying them back to the main thread would cost more than writing); ndjson lines
+ * come back, since each type's file is appended in patient order by the main thread. Change files come back
+ * without their text.
+ */
 export interface ChunkResult {
   readonly from: number;
-  readonly files: { name: string; data: Uint8Array }[];
   readonly lines: Record<string, string>;
   readonly changes: ChangeFile[];
   readonly counts: Record<string, number>;
@@ -39,7 +47,7 @@ export function bundleName(index: number, gzip: boolean): string {
 
 /** Builds, validates and serialises patients [from, to); throws InvalidResourceError on anything invalid. */
 export function runChunk(job: ChunkJob): ChunkResult {
-  const res: ChunkResult = { from: job.from, files: [], lines: {}, changes: [], counts: {}, kpi: emptySums() };
+  const res: ChunkResult = { from: job.from, lines: {}, changes: [], counts: {}, kpi: emptySums() };
   const orgRefs = job.orgIds.map((id) => `Organization/${id}`);
   for (let i = job.from; i < job.to; i++) {
     const rec = buildPatientRecord(job.seed, i, job.population, job.refMs, refStyle[job.format]);
@@ -49,7 +57,10 @@ export function runChunk(job: ChunkJob): ChunkResult {
     writePatient(job, i, rec.resources, res);
     const ch = job.changes ? patientChanges(job.seed, i, rec, job.refMs) : { files: [], versions: [], deletes: [] };
     if (job.validate) validateChanges(ch.files, ch.versions, rec.resources, orgRefs);
-    res.changes.push(...ch.files);
+    for (const f of ch.files) {
+      fs.writeFileSync(path.join(job.out, "changes", f.name), f.text);
+      res.changes.push({ ...f, text: "" });
+    }
     addSums(res.kpi, computeKpiSums([...rec.resources, ...ch.versions], ch.deletes));
     for (const r of rec.resources) res.counts[r.resourceType] = (res.counts[r.resourceType] ?? 0) + 1;
   }
@@ -60,8 +71,8 @@ function writePatient(job: ChunkJob, index: number, resources: Resource[], res: 
   if (job.format === "bundle") {
     const doc = transactionBundle(resources[0].id, resources, Date.parse(resources[0].meta.lastUpdated));
     if (job.validate) assertSchemaValid(doc);
-    const text = Buffer.from(JSON.stringify(doc));
-    res.files.push({ name: bundleName(index, job.gzip), data: job.gzip ? gzipSync(text, { level: 6 }) : text });
+    const text = JSON.stringify(doc);
+    fs.writeFileSync(path.join(job.out, bundleName(index, job.gzip)), job.gzip ? gzipSync(text, { level: 6 }) : text);
     return;
   }
   for (const r of resources) {
@@ -72,6 +83,7 @@ function writePatient(job: ChunkJob, index: number, resources: Resource[], res: 
 
 /** Change bundles must be valid too; their references (`Type/id`) resolve to the patient's earlier files. */
 function validateChanges(files: readonly ChangeFile[], versions: readonly Resource[], base: readonly Resource[], orgRefs: readonly string[]): void {
+  if (files.length === 0 && versions.length === 0) return;
   const known = new Set([...orgRefs, ...base.map((r) => `${r.resourceType}/${r.id}`)]);
   assertResourcesSound(versions, known);
   for (const f of files) assertSchemaValid(JSON.parse(f.text));

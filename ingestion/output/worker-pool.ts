@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { ChunkJob, ChunkResult, runChunk } from "./chunk";
@@ -11,25 +12,39 @@ export class ChunkPool {
   }
 
   /**
-   * Runs `jobs` with at most two in flight per worker (memory stays flat in N) and hands each result to
-   * `onResult` in job order, awaiting it before the next (so writes apply back-pressure).
+   * Runs `jobs` and hands each result to `onResult` in job order, one at a time (so ndjson appends stay in
+   * patient order and apply back-pressure). Each worker has two jobs queued, and gets its next one as soon as
+   * it finishes one, whatever the order of completion: a worker never waits for the other to catch up.
+   * Finished results wait for their turn in a buffer of at most four per worker, which keeps memory flat in N.
    */
   async run(jobs: readonly ChunkJob[], onResult: (r: ChunkResult) => Promise<void>): Promise<void> {
     if (this.size === 0) {
       for (const j of jobs) await onResult(runChunk(j));
       return;
     }
-    const pending: Promise<ChunkResult>[] = [];
+    const ready = new Map<number, ChunkResult>();
     let next = 0;
-    const submit = (): void => {
-      if (next < jobs.length) pending.push(this.exec(this.workers[next % this.size], jobs[next++]));
+    let emitted = 0;
+    let failure: { err: unknown } | undefined; // the first error; once set, no lane takes another job
+    let delivering: Promise<void> = Promise.resolve();
+    const deliver = async (): Promise<void> => {
+      for (let r = ready.get(emitted); r !== undefined && !failure; r = ready.get(emitted)) {
+        ready.delete(emitted++);
+        await onResult(r);
+      }
     };
-    for (let i = 0; i < this.size * 2; i++) submit();
-    while (pending.length > 0) {
-      const r = await pending.shift()!;
-      submit();
-      await onResult(r);
-    }
+    const lane = async (w: Worker): Promise<void> => {
+      while (next < jobs.length && !failure) {
+        const i = next++;
+        ready.set(i, await this.exec(w, jobs[i]));
+        // Never a rejected promise left without a handler: a failed delivery is recorded, then rethrown below.
+        delivering = delivering.then(deliver).catch((err: unknown) => void (failure ??= { err }));
+        if (ready.size >= 4 * this.size) await delivering;
+      }
+    };
+    await Promise.all([...this.workers, ...this.workers].map((w) => lane(w).catch((err: unknown) => void (failure ??= { err }))));
+    await delivering;
+    if (failure) throw failure.err;
   }
 
   /** Stops the workers. */
@@ -64,9 +79,9 @@ export class ChunkPool {
 let workerCode: string | undefined;
 
 /**
- * The worker entry bundled to plain JavaScript in memory with esbuild (tens of ms, once): loading ts-node and
- * the TypeScript compiler in every worker would cost seconds and ~100 MB each. __dirname is pinned to this
- * folder, which sits at the same depth as the modules that use it.
+ * The worker entry bundled to plain JavaScript in memory with esbuild (tens of ms, once), for callers running
+ * from TypeScript source (tests, ts-node): loading ts-node and the TypeScript compiler in every worker would
+ * cost seconds and ~100 MB each.
  */
 function bundleWorker(): string {
   if (workerCode) return workerCode;
@@ -77,15 +92,22 @@ function bundleWorker(): string {
     platform: "node",
     format: "cjs",
     target: "node20",
+    packages: "external",
     write: false,
-    define: { __dirname: JSON.stringify(__dirname) },
     logLevel: "silent",
   });
   workerCode = r.outputFiles[0].text;
   return workerCode;
 }
 
+/** File name of the worker entry that the compiled CLI (scripts/generate-fhir.js) writes beside its bundle. */
+export const COMPILED_WORKER = "chunk-worker.js";
+
 function spawn(): Worker {
   // A small old generation makes V8 collect early, so RSS stays flat in N instead of growing lazily.
-  return new Worker(bundleWorker(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+  const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+  // Inside the compiled CLI, __dirname is the bundle's folder and the compiled worker sits beside it.
+  const compiled = path.join(__dirname, COMPILED_WORKER);
+  if (fs.existsSync(compiled)) return new Worker(compiled, { resourceLimits });
+  return new Worker(bundleWorker(), { eval: true, resourceLimits });
 }

@@ -12,16 +12,27 @@ const REQUIRED: Record<string, readonly string[]> = {
 };
 
 const DATE_KEYS = new Set(["birthDate", "start", "end", "lastUpdated", "timestamp"]);
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** True when `s` is a FHIR date or dateTime naming a real calendar day and time (no 30 February). */
+/** The number written by the two digits at `i` (the shape test has made sure they are digits). */
+function two(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+}
+
+/**
+ * True when `s` is a FHIR date or dateTime naming a real calendar day and time (no 30 February, no 25 o'clock).
+ * A hot path (every date of every generated resource), so no Date objects and no regex captures.
+ */
 export function isRealDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return false;
-  return m[4] === undefined || (Number(m[5]) < 24 && Number(m[6]) < 60 && Number(m[7]) < 60);
+  if (!DATE_SHAPE.test(s)) return false;
+  const y = two(s, 0) * 100 + two(s, 2);
+  const mo = two(s, 5);
+  const d = two(s, 8);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1])) return false;
+  return s.length === 10 || (two(s, 11) < 24 && two(s, 14) < 60 && two(s, 17) < 60);
 }
 
 const REQUIRED_KEYS: Record<string, readonly (readonly string[])[]> = Object.fromEntries(
@@ -34,29 +45,51 @@ function get(r: Json, keys: readonly string[]): unknown {
   return v;
 }
 
-// Generated resources repeat the same few timestamps many times; remember the verdicts (bounded).
-const dateVerdicts = new Map<string, boolean>();
-function realDateCached(s: string): boolean {
-  let ok = dateVerdicts.get(s);
-  if (ok === undefined) {
-    if (dateVerdicts.size > 10_000) dateVerdicts.clear();
-    ok = isRealDate(s);
-    dateVerdicts.set(s, ok);
+const enum KeyKind {
+  Other,
+  Date,
+  Reference,
+}
+
+// Resources reuse a few dozen element names; classifying each name once keeps string tests out of the walk.
+const keyKinds = new Map<string, KeyKind>();
+function keyKind(k: string): KeyKind {
+  let kind = keyKinds.get(k);
+  if (kind === undefined) {
+    kind = DATE_KEYS.has(k) || k.endsWith("DateTime") || k === "recordedDate" ? KeyKind.Date : k === "reference" ? KeyKind.Reference : KeyKind.Other;
+    if (keyKinds.size < 10_000) keyKinds.set(k, kind);
   }
-  return ok;
+  return kind;
+}
+
+/** Where the walk is: a parent chain, turned into a JSON path only when a problem is reported (keeps it cheap). */
+interface At {
+  readonly up: At | undefined;
+  readonly key: string | number;
+}
+
+function pathOf(at: At | undefined, key: string): string {
+  const parts = [key];
+  for (let a = at; a; a = a.up) parts.push(String(a.key));
+  return "/" + parts.reverse().join("/");
 }
 
 /** Walks a resource and reports bad dates and references not in `known` (keys `Type/id` and `urn:uuid:id`). */
-function walk(v: unknown, at: string, known: ReadonlySet<string>, out: string[]): void {
-  if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${at}/${i}`, known, out));
-  if (v === null || typeof v !== "object") return;
+function walk(v: unknown, at: At | undefined, known: ReadonlySet<string>, out: string[]): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (x !== null && typeof x === "object") walk(x, { up: at, key: i }, known, out);
+    }
+    return;
+  }
   for (const k in v as Json) {
     const x = (v as Json)[k];
     if (typeof x === "string") {
-      // Paths are built only for problems, to keep the walk cheap.
-      if ((DATE_KEYS.has(k) || k.endsWith("DateTime") || k === "recordedDate") && !realDateCached(x)) out.push(`${at}/${k}: not a real date '${x}'`);
-      else if (k === "reference" && !known.has(x)) out.push(`${at}/${k}: reference '${x}' does not resolve`);
-    } else if (x !== null && typeof x === "object") walk(x, `${at}/${k}`, known, out);
+      const kind = keyKind(k);
+      if (kind === KeyKind.Date && !isRealDate(x)) out.push(`${pathOf(at, k)}: not a real date '${x}'`);
+      else if (kind === KeyKind.Reference && !known.has(x)) out.push(`${pathOf(at, k)}: reference '${x}' does not resolve`);
+    } else if (x !== null && typeof x === "object") walk(x, { up: at, key: k }, known, out);
   }
 }
 
@@ -70,6 +103,6 @@ export function resourceProblems(r: Json, known: ReadonlySet<string>): string[] 
   if (r.resourceType === "Patient" && r.deceasedBoolean !== undefined && r.deceasedDateTime !== undefined) {
     out.push("/deceased[x]: both deceasedBoolean and deceasedDateTime");
   }
-  walk(r, "", known, out);
+  walk(r, undefined, known, out);
   return out;
 }

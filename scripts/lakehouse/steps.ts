@@ -18,8 +18,8 @@ const python = path.join(ROOT, ".venv", "bin", "python");
 
 /** Generates synthetic FHIR into `raw` with the project's generator. */
 export function generate(raw: string, patients: number, seed: number, changes: boolean): number {
-  const args = ["--transpile-only", "ingestion/cli/generate-fhir.ts", "--patients", String(patients), "--seed", String(seed), "--out", raw];
-  return run("generate-fhir", tsNode, changes ? [...args, "--changes"] : args);
+  const args = [path.join(ROOT, "scripts", "generate-fhir.js"), "--patients", String(patients), "--seed", String(seed), "--out", raw];
+  return run("generate-fhir", process.execPath, changes ? [...args, "--changes"] : args);
 }
 
 /** Bronze, silver, gold and the views on local Spark + Hudi, audit log in a local DynamoDB stand-in. */

@@ -34,3 +34,25 @@ describe("generate-fhir validation", () => {
     );
   });
 });
+
+describe("real-date check against the calendar", () => {
+  it("agrees with Date's calendar on every day of 1896-2104 and on impossible days", () => {
+    for (let y = 1896; y <= 2104; y++) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= 31; d++) {
+          const text = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          const real = new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+          assert.equal(isRealDate(text), real, text);
+          assert.equal(isRealDate(`${text}T23:59:59Z`), real, `${text}T23:59:59Z`);
+        }
+      }
+    }
+  });
+
+  it("rejects months 00 and 13, day 00, hour 24, minute 60, and a bad offset shape; accepts fractions and offsets", () => {
+    for (const bad of ["2024-00-10", "2024-13-01", "2024-01-00", "2024-01-01T24:00:00Z", "2024-01-01T10:60:00Z", "2024-01-01T10:00:60Z", "2024-01-01T10:00:00", "2024-01-01T10:00:00+1:00", "2024-1-01"]) {
+      assert.equal(isRealDate(bad), false, bad);
+    }
+    for (const good of ["0001-01-01", "2024-01-01T10:00:00.123Z", "2024-01-01T10:00:00+05:30", "2000-02-29"]) assert.equal(isRealDate(good), true, good);
+  });
+});
