@@ -18,7 +18,7 @@ export interface QuicksightDashboardsArgs {
   readonly goldBucketArn: pulumi.Input<string>;
   readonly resultsBucketArn: pulumi.Input<string>;
   readonly kmsKeyArn: pulumi.Input<string>;
-  /** Published views; one DIRECT_QUERY data set each, and one dashboard sheet each. */
+  /** Published views; one DIRECT_QUERY data set each, and one dashboard sheet each (internal views none). */
   readonly views: readonly ViewDefinition[];
   /** Viewers, 'group|user/<namespace>/<name>' (config dashboards.quicksightPrincipals). */
   readonly principals: readonly string[];
@@ -61,7 +61,7 @@ export class QuicksightDashboards extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [policy] },
     );
-    const dataSets = args.views.map((view) => ({
+    const dataSets = args.views.filter((view) => !view.internal).map((view) => ({
       view,
       dataSet: new aws.quicksight.DataSet(
         `${name}-${view.name}`,

@@ -13,6 +13,11 @@ export interface ViewDefinition {
   /** The SELECT of the view (any `create or replace view ... as` prefix and trailing `;` removed). */
   readonly sql: string;
   readonly columns: readonly ViewColumn[];
+  /**
+   * True when the file has a `-- internal: <why>` line: a building block the other views read (a Glue view
+   * like any other, queryable in Athena), not a QuickSight data set or dashboard sheet of its own.
+   */
+  readonly internal: boolean;
 }
 
 const HIVE_TYPES: Readonly<Record<string, string>> = { varchar: "string", integer: "int", real: "float" };
@@ -48,7 +53,7 @@ export function parseViewFile(file: string, text: string): ViewDefinition {
     .replace(/^create\s+(or\s+replace\s+)?view\s+[\w."]+\s+as\s+/i, "")
     .trim();
   if (body === "") throw new Error(`${file}: no SQL after the comments`);
-  return { name, sql: body, columns: parseColumnsHeader(file, text) };
+  return { name, sql: body, columns: parseColumnsHeader(file, text), internal: /^\s*--\s*internal:/im.test(text) };
 }
 
 /** Every athena/views/*.sql file in `dir`, sorted by name; none when the folder does not exist yet. */

@@ -57,7 +57,15 @@ def test_every_view_gets_a_csv_and_views_json_lists_every_file(export):
     folder, files = export
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(
-        ["kpi_monthly.csv", "kpi_by_month.csv", "kpi_by_region.csv", "kpi_monthly_published.csv", "kpi_totals.csv", "views.json"]
+        [
+            "kpi_monthly.csv",
+            "kpi_by_month.csv",
+            "kpi_by_region.csv",
+            "kpi_monthly_published.csv",
+            "kpi_rollup.csv",
+            "kpi_totals.csv",
+            "views.json",
+        ]
     )
     assert sorted(f.rsplit("/", 1)[-1] for f in files) == names
 
@@ -79,7 +87,7 @@ def test_view_csv_writes_booleans_and_suppressed_nulls(export):
 def test_views_json_holds_every_view_as_sorted_row_dicts(export):
     folder, _ = export
     views = json.loads((folder / "views.json").read_text(encoding="utf-8"))
-    assert sorted(views) == ["kpi_by_month", "kpi_by_region", "kpi_monthly_published", "kpi_totals"]
+    assert sorted(views) == ["kpi_by_month", "kpi_by_region", "kpi_monthly_published", "kpi_rollup", "kpi_totals"]
     assert [r["month"] for r in views["kpi_by_month"]] == ["2024-01", "2024-02"]
     january = views["kpi_by_month"][0]
     assert january["encounters"] == 17 and january["infection_rate"] == 4 / 17

@@ -25,7 +25,7 @@ def test_publish_local_reads_a_hudi_gold_table_and_writes_the_exports(spark, tmp
         [sys.executable, str(SCRIPT), "--gold_path", str(table), "--out", str(out)], capture_output=True, text=True, env=env, timeout=300
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "wrote 6 files" in done.stdout
+    assert "wrote 7 files" in done.stdout
     # The printed kpi_by_month table: a header and one line per month.
     assert [line.split()[0] for line in done.stdout.splitlines()[-4:]] == ["month", "2024-01", "2024-02", "2024-03"]
     views = json.loads((out / "export" / "views.json").read_text(encoding="utf-8"))

@@ -81,7 +81,7 @@ describe("whole stacks under mocks", () => {
 
   it("declares each fixture view as a Presto VIRTUAL_VIEW in the gold database", () => {
     const views = dev.ofType("aws:glue/catalogTable:CatalogTable");
-    assert.deepEqual(views.map((v) => v.inputs.name).sort(), ["kpi_monthly_published", "readmissions"]);
+    assert.deepEqual(views.map((v) => v.inputs.name).sort(), ["kpi_base", "kpi_monthly_published", "readmissions"]);
     const kpi = views.find((v) => v.inputs.name === "kpi_monthly_published")!;
     assert.equal(kpi.inputs.tableType, "VIRTUAL_VIEW");
     assert.equal(kpi.inputs.databaseName, "fhirlake_dev_gold");

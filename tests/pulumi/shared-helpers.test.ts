@@ -118,7 +118,8 @@ describe("job assets", () => {
 describe("Athena views", () => {
   it("parse a view file: name from the file, SQL without the create prefix, columns from the header", () => {
     const v = parseViewFile("x/kpis.sql", "-- columns: month varchar, rate decimal(10, 3)\nCREATE OR REPLACE VIEW kpis AS\nSELECT 1;\n");
-    assert.deepEqual(v, { name: "kpis", sql: "SELECT 1", columns: [{ name: "month", type: "varchar" }, { name: "rate", type: "decimal(10, 3)" }] });
+    assert.deepEqual(v, { name: "kpis", sql: "SELECT 1", columns: [{ name: "month", type: "varchar" }, { name: "rate", type: "decimal(10, 3)" }], internal: false });
+    assert.equal(parseViewFile("x/base.sql", "-- columns: a bigint\n-- internal: read by other views\nselect 1 as a").internal, true);
     assert.equal(hiveType("varchar"), "string");
     assert.equal(hiveType("decimal(10, 3)"), "decimal(10, 3)");
   });
@@ -129,7 +130,7 @@ describe("Athena views", () => {
   });
 
   it("encode the Presto view text Athena reads, and decode it back", () => {
-    const text = prestoViewOriginalText({ name: "v", sql: "select 1 as x", columns: [{ name: "x", type: "integer" }] }, "db");
+    const text = prestoViewOriginalText({ name: "v", sql: "select 1 as x", columns: [{ name: "x", type: "integer" }], internal: false }, "db");
     assert.match(text, /^\/\* Presto View: [A-Za-z0-9+/=]+ \*\/$/);
     assert.deepEqual(decodePrestoView(text), { originalSql: "select 1 as x", catalog: "awsdatacatalog", schema: "db", columns: [{ name: "x", type: "integer" }] });
   });

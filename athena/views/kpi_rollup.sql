@@ -1,0 +1,87 @@
+-- columns: grain varchar, month varchar, region varchar, facility_id varchar, first_month varchar, last_month varchar, encounters bigint, infection_encounters bigint, infection_rate double, inpatient_discharges bigint, inpatient_deaths bigint, mortality_rate double, index_discharges bigint, readmissions_30d bigint, readmission_rate_30d double, avg_length_of_stay_days double, infection_rate_suppressed boolean, mortality_rate_suppressed boolean, readmission_rate_suppressed boolean, los_suppressed boolean, suppressed boolean
+-- internal: the building block of the published views below; queryable, but no QuickSight data set of its own
+-- Every published grain of kpi_monthly in one pass, rates and small-cell suppression written once here;
+-- the other views select one grain from it. grain: 'cell' (month, region, facility_id: one gold row),
+-- 'month' (all regions and facilities), 'region' (all months and facilities), 'total' (everything; no row
+-- when kpi_monthly is empty). Columns a grain does not group by are null.
+-- Counts are summed from kpi_monthly and every rate is recomputed from the sums (never an average of
+-- rates); average LOS = sum(length_of_stay_days_sum) / sum(inpatient_discharges). A zero denominator gives
+-- a null rate, not a suppression. Rule of eleven (KPIS.md): a rate whose denominator is 1..10 is null and
+-- flagged, and so is its numerator, which would give the rate back. index_discharges = inpatient_discharges
+-- - inpatient_deaths, so it is nulled with the deaths, and readmissions with it. The threshold 11 is
+-- written once, in the settings CTE.
+
+with
+
+settings as (
+    select 11 as min_cell_size
+),
+
+summed as (
+    select
+        case
+            when grouping(month) = 0 and grouping(region) = 0 then 'cell'
+            when grouping(month) = 0 then 'month'
+            when grouping(region) = 0 then 'region'
+            else 'total'
+        end as grain,
+        month,
+        region,
+        facility_id,
+        min(month) as first_month,
+        max(month) as last_month,
+        sum(encounters) as encounters,
+        sum(infection_encounters) as infection_encounters,
+        sum(inpatient_discharges) as inpatient_discharges,
+        sum(inpatient_deaths) as inpatient_deaths,
+        sum(index_discharges) as index_discharges,
+        sum(readmissions_30d) as readmissions_30d,
+        sum(length_of_stay_days_sum) as length_of_stay_days_sum
+    from kpi_monthly
+    group by grouping sets ((month, region, facility_id), (month), (region), ())
+    -- the empty grouping set gives one all-null row over no input; publish none instead
+    having count(*) > 0
+),
+
+rates as (
+    select
+        summed.*,
+        cast(infection_encounters as double) / nullif(encounters, 0) as infection_rate,
+        cast(inpatient_deaths as double) / nullif(inpatient_discharges, 0) as mortality_rate,
+        cast(readmissions_30d as double) / nullif(index_discharges, 0) as readmission_rate_30d,
+        length_of_stay_days_sum / nullif(inpatient_discharges, 0) as avg_length_of_stay_days,
+        coalesce(encounters between 1 and settings.min_cell_size - 1, false) as infection_rate_suppressed,
+        coalesce(inpatient_discharges between 1 and settings.min_cell_size - 1, false) as mortality_rate_suppressed,
+        coalesce(index_discharges between 1 and settings.min_cell_size - 1, false) as readmission_rate_suppressed,
+        coalesce(inpatient_discharges between 1 and settings.min_cell_size - 1, false) as los_suppressed
+    from summed
+    cross join settings
+),
+
+final as (
+    select
+        grain,
+        month,
+        region,
+        facility_id,
+        first_month,
+        last_month,
+        encounters,
+        if(infection_rate_suppressed, null, infection_encounters) as infection_encounters,
+        if(infection_rate_suppressed, null, infection_rate) as infection_rate,
+        inpatient_discharges,
+        if(mortality_rate_suppressed, null, inpatient_deaths) as inpatient_deaths,
+        if(mortality_rate_suppressed, null, mortality_rate) as mortality_rate,
+        if(mortality_rate_suppressed, null, index_discharges) as index_discharges,
+        if(mortality_rate_suppressed or readmission_rate_suppressed, null, readmissions_30d) as readmissions_30d,
+        if(mortality_rate_suppressed or readmission_rate_suppressed, null, readmission_rate_30d) as readmission_rate_30d,
+        if(los_suppressed, null, avg_length_of_stay_days) as avg_length_of_stay_days,
+        infection_rate_suppressed,
+        mortality_rate_suppressed,
+        readmission_rate_suppressed,
+        los_suppressed,
+        infection_rate_suppressed or mortality_rate_suppressed or readmission_rate_suppressed or los_suppressed as suppressed
+    from rates
+)
+
+select * from final
