@@ -18,8 +18,6 @@ from lakehouse.viewdef import ViewDefinitionError, run_view_definition
 # The cases of features the runner does not implement (yet): (file, case title) -> why. Every other case must pass.
 # Kept explicit so a new upstream case is run (and fails) rather than silently skipped.
 _BOUNDARY = "lowBoundary()/highBoundary() of decimals, dates, dateTimes and times are not implemented"
-_REPEAT = "repeat (recursive select) is not implemented"
-_ROW_INDEX = "%rowIndex is not implemented"
 SKIPPED: dict[tuple[str, str], str] = {
     ("fn_boundary.json", "decimal lowBoundary"): _BOUNDARY,
     ("fn_boundary.json", "decimal highBoundary"): _BOUNDARY,
@@ -29,22 +27,6 @@ SKIPPED: dict[tuple[str, str], str] = {
     ("fn_boundary.json", "date highBoundary"): _BOUNDARY,
     ("fn_boundary.json", "time lowBoundary"): _BOUNDARY,
     ("fn_boundary.json", "time highBoundary"): _BOUNDARY,
-    ("repeat.json", "basic"): _REPEAT,
-    ("repeat.json", "item and answer.item"): _REPEAT,
-    ("repeat.json", "empty expression"): _REPEAT,
-    ("repeat.json", "empty child expression"): _REPEAT,
-    ("repeat.json", "combined with forEach"): _REPEAT,
-    ("repeat.json", "combined with forEachOrNull"): _REPEAT,
-    ("repeat.json", "combined with unionAll"): _REPEAT,
-    ("row_index.json", "%rowIndex at top level"): _ROW_INDEX,
-    ("row_index.json", "%rowIndex with forEach"): _ROW_INDEX,
-    ("row_index.json", "%rowIndex with forEachOrNull"): _ROW_INDEX,
-    ("row_index.json", "%rowIndex with nested forEach"): _ROW_INDEX,
-    ("row_index.json", "%rowIndex with repeat"): _ROW_INDEX,
-    ("row_index.json", "%rowIndex with unionAll"): _ROW_INDEX,
-    ("row_index.json", "%rowIndex in unionAll without forEach"): _ROW_INDEX,
-    ("row_index.json", "%rowIndex in unionAll inside forEach"): _ROW_INDEX,
-    ("row_index.json", "%rowIndex for surrogate key"): _ROW_INDEX,
 }
 RESULTS: Counter = Counter()
 TOTALS: Counter = Counter()

@@ -26,11 +26,13 @@ class Coll:
 
 @dataclass(frozen=True)
 class Scope:
-    """What an expression is evaluated against: the focus, the resource root, and the view's constants."""
+    """What an expression is evaluated against: the focus, the resource root, the view's constants, and
+    %rowIndex: the 0-based position of the focus in the innermost forEach, forEachOrNull or repeat (0 outside)."""
 
     focus: Coll
     root: Coll
     constants: dict
+    row_index: Column | None = None
 
 
 def empty(dtype: DataType | None = None) -> Coll:
@@ -82,6 +84,9 @@ def compile_expr(node, scope: Scope) -> Coll:
     if isinstance(node, This):
         return scope.focus
     if isinstance(node, Constant):
+        if node.name == "rowIndex":
+            index = F.lit(0) if scope.row_index is None else scope.row_index
+            return singleton(index.cast(LongType()), LongType())
         if node.name not in scope.constants:
             raise FhirPathError(f"unknown constant %{node.name}")
         return literal(scope.constants[node.name])
@@ -102,6 +107,6 @@ def compile_expr(node, scope: Scope) -> Coll:
     raise FhirPathError(f"unsupported expression {node!r}")
 
 
-def sub_scope(scope: Scope, item: Column, dtype: DataType) -> Scope:
-    """The scope inside where()/exists()/forEach: the focus is one element."""
-    return Scope(Coll(F.array(item), dtype), scope.root, scope.constants)
+def sub_scope(scope: Scope, item: Column, dtype: DataType, row_index: Column | None = None) -> Scope:
+    """The scope inside where()/exists()/forEach: the focus is one element; forEach also sets %rowIndex."""
+    return Scope(Coll(F.array(item), dtype), scope.root, scope.constants, scope.row_index if row_index is None else row_index)

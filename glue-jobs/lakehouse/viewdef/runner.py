@@ -1,7 +1,7 @@
 """Runs a SQL-on-FHIR v2 ViewDefinition over a DataFrame of FHIR JSON, as Spark expressions (no Python UDFs).
 
-Each resource becomes an array of row structs (columns, nested selects as a cross product, forEach and
-forEachOrNull over collections, unionAll as concatenation), exploded into the view's rows.
+Each resource becomes an array of row structs (columns, nested selects as a cross product, forEach,
+forEachOrNull and repeat over collections, unionAll as concatenation), exploded into the view's rows.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pyspark.sql.types import ArrayType, BooleanType, DataType, DoubleType, Long
 
 from lakehouse.viewdef.compiler import Coll, FhirPathError, Scope, compile_expr, first, sub_scope
 from lakehouse.viewdef.parser import FhirPathSyntaxError, parse
+from lakehouse.viewdef.repeat import repeat_items
 
 SPARK_TYPES: dict[str, DataType] = {
     "boolean": BooleanType(),
@@ -64,6 +65,12 @@ def _check_node(name: str, node: object) -> None:
     for key in ("forEach", "forEachOrNull"):
         if key in node and not isinstance(node[key], str):
             raise ViewDefinitionError(f"view {name!r}: {key} must be a FHIRPath string")
+    if "repeat" in node and (
+        not isinstance(node["repeat"], list) or not node["repeat"] or not all(isinstance(p, str) for p in node["repeat"])
+    ):
+        raise ViewDefinitionError(f"view {name!r}: repeat must be a non-empty array of FHIRPath strings")
+    if sum(key in node for key in ("forEach", "forEachOrNull", "repeat")) > 1:
+        raise ViewDefinitionError(f"view {name!r}: a select takes at most one of forEach, forEachOrNull and repeat")
     for key in ("column", "select", "unionAll"):
         if key in node and not isinstance(node[key], list):
             raise ViewDefinitionError(f"view {name!r}: {key} must be an array")
@@ -132,24 +139,29 @@ def _product(parts: list[tuple[Column, Fields]]) -> tuple[Column, Fields]:
 
 
 def _for_each(view: dict, node: dict, key: str, scope: Scope) -> tuple[Column, Fields]:
-    """The node's rows for every item of the forEach collection; forEachOrNull gives one null row when it is empty."""
-    items = _expr(view, node[key], scope)
+    """The node's rows for every item of the forEach / forEachOrNull / repeat collection, %rowIndex = the item's
+    position. forEachOrNull gives one row when the collection is empty: its columns evaluated with no focus (so
+    null, and %rowIndex 0)."""
+    items = repeat_items(node[key], scope, lambda path, s: _expr(view, path, s)) if key == "repeat" else _expr(view, node[key], scope)
     inner = {k: v for k, v in node.items() if k != key}
-    _, fields = _node_rows(view, inner, sub_scope(scope, F.lit(None), items.dtype))  # the columns, for the null row
+    no_item = sub_scope(scope, F.lit(None).cast(items.dtype), items.dtype, F.lit(0))
+    no_item_rows, fields = _node_rows(view, inner, no_item)
 
-    def rows_of(item: Column) -> Column:
-        return _node_rows(view, inner, sub_scope(scope, item, items.dtype))[0]
+    def rows_of(item: Column, index: Column) -> Column:
+        return _node_rows(view, inner, sub_scope(scope, item, items.dtype, index))[0]
 
     rows = F.flatten(F.transform(items.col, rows_of))
     if key == "forEachOrNull":
+        # A nested forEach has nothing to iterate without a focus: then the row is all nulls.
         nulls = F.array(F.struct(*[F.lit(None).cast(t).alias(n) for n, t in fields]))
-        rows = F.when(F.size(items.col) == 0, nulls).otherwise(rows)
+        empty_rows = F.when(F.size(no_item_rows) > 0, no_item_rows).otherwise(nulls)
+        rows = F.when(F.size(items.col) == 0, empty_rows).otherwise(rows)
     return rows, fields
 
 
 def _node_rows(view: dict, node: dict, scope: Scope) -> tuple[Column, Fields]:
     """The rows one select node yields for the scope's focus: array<struct<columns>>."""
-    for key in ("forEach", "forEachOrNull"):
+    for key in ("forEach", "forEachOrNull", "repeat"):
         if key in node:
             return _for_each(view, node, key, scope)
     parts: list[tuple[Column, Fields]] = []
