@@ -23,14 +23,26 @@ export class ChunkPool {
       return;
     }
     const ready = new Map<number, ChunkResult>();
+    const limit = 4 * this.size;
     let next = 0;
     let emitted = 0;
     let failure: { err: unknown } | undefined; // the first error; once set, no lane takes another job
+    let waiting: (() => void)[] = []; // lanes waiting for room in `ready`
+    const wake = (): void => {
+      const lanes = waiting;
+      waiting = [];
+      lanes.forEach((resume) => resume());
+    };
+    const fail = (err: unknown): void => {
+      failure ??= { err };
+      wake();
+    };
     let delivering: Promise<void> = Promise.resolve();
     const deliver = async (): Promise<void> => {
       for (let r = ready.get(emitted); r !== undefined && !failure; r = ready.get(emitted)) {
         ready.delete(emitted++);
         await onResult(r);
+        wake();
       }
     };
     const lane = async (w: Worker): Promise<void> => {
@@ -38,11 +50,12 @@ export class ChunkPool {
         const i = next++;
         ready.set(i, await this.exec(w, jobs[i]));
         // Never a rejected promise left without a handler: a failed delivery is recorded, then rethrown below.
-        delivering = delivering.then(deliver).catch((err: unknown) => void (failure ??= { err }));
-        if (ready.size >= 4 * this.size) await delivering;
+        delivering = delivering.then(deliver).catch(fail);
+        // The result due next is always in flight in some lane (jobs start in order), so room always comes.
+        while (ready.size >= limit && !failure) await new Promise<void>((resume) => waiting.push(resume));
       }
     };
-    await Promise.all([...this.workers, ...this.workers].map((w) => lane(w).catch((err: unknown) => void (failure ??= { err }))));
+    await Promise.all([...this.workers, ...this.workers].map((w) => lane(w).catch(fail)));
     await delivering;
     if (failure) throw failure.err;
   }
