@@ -24,7 +24,7 @@ def synthea() -> Path:
 
 def generate(patients: int, folder: Path) -> float:
     started = time.monotonic()
-    command = [str(ROOT / "node_modules" / ".bin" / "ts-node"), "--transpile-only", "ingestion/cli/generate-fhir.ts"]
+    command = ["node", str(ROOT / "scripts" / "generate-fhir.js")]
     subprocess.run(
         [*command, "--patients", str(patients), "--seed", "7", "--out", str(folder)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
     )
