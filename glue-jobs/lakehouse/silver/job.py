@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
+from pyspark.sql.types import StructType
 
 from lakehouse.bronze.job import BRONZE_SCHEMA, table_path
 from lakehouse.hudi_options import hudi_options
@@ -18,7 +19,7 @@ from lakehouse.silver.deid import deidentified_patients
 from lakehouse.silver.latest import latest_versions
 from lakehouse.silver.timestamps import normalise_times
 from lakehouse.tables import read_table
-from lakehouse.viewdef import run_view_definition, view_columns
+from lakehouse.viewdef import infer_schema, run_view_definition, view_columns
 
 
 @dataclass
@@ -48,9 +49,10 @@ def read_bronze(spark: SparkSession, bronze_root: str, resource_type: str) -> Da
     return read_table(spark, table_path(bronze_root, resource_type))
 
 
-def flatten(view: dict, current: DataFrame) -> DataFrame:
-    """A view over the current resources, with its date and time columns typed in UTC."""
-    rows = run_view_definition(view, current, json_col="resolved_json")
+def flatten(view: dict, current: DataFrame, schema: StructType | None = None) -> DataFrame:
+    """A view over the current resources, with its date and time columns typed in UTC; `schema` is the
+    resources' inferred schema when the caller shares one between views of the same type."""
+    rows = run_view_definition(view, current, json_col="resolved_json", schema=schema)
     return normalise_times(rows, view_columns(view))
 
 
@@ -75,17 +77,24 @@ def run_silver(
 ) -> SilverSummary:
     """Every view, then the de-identified patient table; a view whose resource type has no bronze table is empty."""
     started, summary = time.monotonic(), SilverSummary()
+    by_type: dict[str, dict[str, dict]] = {}
     for name, view in load_views().items():
-        bronze = read_bronze(spark, bronze_root, view["resource"])
+        by_type.setdefault(view["resource"], {})[name] = view
+    # Views of one resource type share its latest versions and its inferred schema: one bronze read, one
+    # window and one schema pass per type instead of one per view.
+    for resource_type, views in by_type.items():
+        bronze = read_bronze(spark, bronze_root, resource_type)
         if bronze is None:
             bronze = spark.createDataFrame([], BRONZE_SCHEMA)  # the table still exists, empty, for later layers
         current = latest_versions(bronze).cache()
-        table = flatten(view, current).cache()
-        summary.rows_by_table[name] = write_silver(table, silver_root, name, now, catalog_database)
-        if name == "patient":
-            deid = deidentified_patients(table, now.date())
-            summary.rows_by_table["patient_deid"] = write_silver(deid, silver_root, "patient_deid", now, catalog_database)
-        table.unpersist()
+        schema = infer_schema(current, resource_type, json_col="resolved_json")
+        for name, view in views.items():
+            table = flatten(view, current, schema).cache()
+            summary.rows_by_table[name] = write_silver(table, silver_root, name, now, catalog_database)
+            if name == "patient":
+                deid = deidentified_patients(table, now.date())
+                summary.rows_by_table["patient_deid"] = write_silver(deid, silver_root, "patient_deid", now, catalog_database)
+            table.unpersist()
         current.unpersist()
     summary.seconds = time.monotonic() - started
     return summary

@@ -1,5 +1,5 @@
 """A SQL-on-FHIR v2 ViewDefinition runner that compiles FHIRPath to Spark expressions."""
 
-from lakehouse.viewdef.runner import ViewDefinitionError, run_view_definition, view_columns
+from lakehouse.viewdef.runner import ViewDefinitionError, infer_schema, run_view_definition, view_columns
 
-__all__ = ["ViewDefinitionError", "run_view_definition", "view_columns"]
+__all__ = ["ViewDefinitionError", "infer_schema", "run_view_definition", "view_columns"]

@@ -181,14 +181,25 @@ def _node_rows(view: dict, node: dict, scope: Scope) -> tuple[Column, Fields]:
     return _product(parts)
 
 
-def run_view_definition(view: dict, resources: DataFrame, json_col: str = "json") -> DataFrame:
-    """The view's rows over the resources of type view['resource'] in `resources` (a column of JSON text)."""
+def _of_type(resources: DataFrame, resource_type: str, json_col: str) -> DataFrame:
+    of_type = F.get_json_object(F.col(json_col), "$.resourceType") == resource_type
+    return resources.where(of_type).select(F.col(json_col).alias("_json"))
+
+
+def infer_schema(resources: DataFrame, resource_type: str, json_col: str = "json") -> StructType:
+    """The Spark schema of every resource of one type in `resources` (a pass over the JSON): views of the
+    same type can share it instead of inferring it each."""
+    texts = _of_type(resources, resource_type, json_col).rdd.map(lambda row: row[0])
+    return resources.sparkSession.read.json(texts).schema if not texts.isEmpty() else StructType([])
+
+
+def run_view_definition(view: dict, resources: DataFrame, json_col: str = "json", schema: StructType | None = None) -> DataFrame:
+    """The view's rows over the resources of type view['resource'] in `resources` (a column of JSON text).
+    `schema` is the resources' inferred schema (infer_schema); inferred here when not given."""
     _validate(view)
-    spark = resources.sparkSession
-    of_type = F.get_json_object(F.col(json_col), "$.resourceType") == view["resource"]
-    subset = resources.where(of_type).select(F.col(json_col).alias("_json"))
-    texts = subset.rdd.map(lambda row: row[0])
-    schema = spark.read.json(texts).schema if not texts.isEmpty() else StructType([])
+    subset = _of_type(resources, view["resource"], json_col)
+    if schema is None:
+        schema = infer_schema(resources, view["resource"], json_col)
     parsed = subset.select(F.from_json("_json", schema).alias("_r"))
     root = Coll(F.array(F.col("_r")), schema)
     scope = Scope(root, root, _constants(view))

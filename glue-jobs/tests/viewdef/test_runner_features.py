@@ -71,3 +71,16 @@ def test_a_bad_path_and_an_unknown_constant_name_the_view_and_column(frame):
         rows(frame, [{"column": [{"name": "c", "path": "name.("}]}])
     with pytest.raises(viewdef.ViewDefinitionError, match=r"view 'v'.*column 'k'"):
         rows(frame, [{"column": [{"name": "k", "path": "id = %missing"}]}])
+
+
+def test_a_shared_inferred_schema_gives_the_same_rows_and_is_the_one_used(frame):
+    select = [{"column": [{"name": "id", "path": "id"}, {"name": "phone", "path": "telecom.where(system = 'phone').value.first()"}]}]
+    view = {"name": "v", "resource": "Patient", "select": select}
+    schema = viewdef.infer_schema(frame, "Patient")
+    assert set(schema.fieldNames()) >= {"id", "telecom", "extension", "managingOrganization"}
+    assert sorted(viewdef.infer_schema(frame, "Organization").fieldNames()) == ["id", "resourceType"], "one type's resources only"
+    shared = sorted(r.asDict().items() for r in viewdef.run_view_definition(view, frame, schema=schema).collect())
+    inferred = sorted(r.asDict().items() for r in viewdef.run_view_definition(view, frame).collect())
+    assert shared == inferred
+    narrow = viewdef.infer_schema(frame.where("json not like '%telecom%'"), "Patient")
+    assert [r["phone"] for r in viewdef.run_view_definition(view, frame, schema=narrow).collect()] == [None, None]
