@@ -8,22 +8,18 @@
 const fs = require("fs");
 const path = require("path");
 const { buildSync } = require("esbuild");
+const nodeBundle = require("../ingestion/output/node-bundle.json"); // shared with ingestion/output/worker-pool.ts
 
 const root = path.join(__dirname, "..");
 const outdir = path.join(root, ".cache", "generate-fhir");
 const result = buildSync({
+  ...nodeBundle.esbuild,
   absWorkingDir: root,
   entryPoints: {
     "generate-fhir": "ingestion/cli/generate-fhir.ts",
-    "chunk-worker": "ingestion/output/worker-entry.ts",
+    [nodeBundle.workerEntryName]: "ingestion/output/worker-entry.ts",
   },
   outdir,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  packages: "external",
-  write: false,
   logLevel: "error",
 });
 fs.mkdirSync(outdir, { recursive: true });

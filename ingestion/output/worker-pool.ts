@@ -1,7 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
+import type { BuildOptions } from "esbuild";
 import { ChunkJob, ChunkResult, runChunk } from "./chunk";
+// How the generator is bundled for Node, shared with scripts/generate-fhir.js (plain JS, so JSON).
+import nodeBundle from "./node-bundle.json";
 
 /** Runs chunk jobs on N worker threads (0 = in this thread); results come back in job order. */
 export class ChunkPool {
@@ -99,22 +102,13 @@ let workerCode: string | undefined;
 function bundleWorker(): string {
   if (workerCode) return workerCode;
   const { buildSync } = require("esbuild") as typeof import("esbuild"); // eslint-disable-line @typescript-eslint/no-require-imports
-  const r = buildSync({
-    entryPoints: [path.join(__dirname, "worker-entry.ts")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    packages: "external",
-    write: false,
-    logLevel: "silent",
-  });
-  workerCode = r.outputFiles[0].text;
+  const r = buildSync({ ...(nodeBundle.esbuild as BuildOptions), entryPoints: [path.join(__dirname, "worker-entry.ts")], logLevel: "silent" });
+  workerCode = r.outputFiles![0].text; // node-bundle.json sets write: false, so the output is in memory
   return workerCode;
 }
 
 /** File name of the worker entry that the compiled CLI (scripts/generate-fhir.js) writes beside its bundle. */
-export const COMPILED_WORKER = "chunk-worker.js";
+export const COMPILED_WORKER = `${nodeBundle.workerEntryName}.js`;
 
 function spawn(): Worker {
   // A small old generation makes V8 collect early, so RSS stays flat in N instead of growing lazily.

@@ -9,6 +9,7 @@ inferred schema, which is finite, so it stops where the data stops.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import reduce
 
 from pyspark.sql import Column
 from pyspark.sql import functions as F
@@ -58,7 +59,5 @@ def repeat_items(paths: list[str], scope: Scope, compile_path: CompilePath) -> C
     texts = F.flatten(F.transform(scope.focus.col, lambda x: children(x, scope.focus.dtype)))
     if not seen:
         return Coll(F.array().cast(ArrayType(StringType())), StringType())
-    merged = seen[0]
-    for dtype in seen[1:]:
-        merged = merge_types(merged, dtype)
+    merged = reduce(merge_types, seen)
     return Coll(F.transform(texts, lambda t: F.from_json(t, merged)), merged)
