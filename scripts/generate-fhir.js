@@ -8,7 +8,7 @@
 const fs = require("fs");
 const path = require("path");
 const { buildSync } = require("esbuild");
-const nodeBundle = require("../ingestion/output/node-bundle.json"); // shared with ingestion/output/worker-pool.ts
+const nodeBundle = require("../ingestion/generator/output/node-bundle.json"); // shared with ingestion/generator/output/worker-pool.ts
 
 const root = path.join(__dirname, "..");
 const outdir = path.join(root, ".cache", "generate-fhir");
@@ -16,8 +16,8 @@ const result = buildSync({
   ...nodeBundle.esbuild,
   absWorkingDir: root,
   entryPoints: {
-    "generate-fhir": "ingestion/cli/generate-fhir.ts",
-    [nodeBundle.workerEntryName]: "ingestion/output/worker-entry.ts",
+    "generate-fhir": "ingestion/generator/cli/generate-fhir.ts",
+    [nodeBundle.workerEntryName]: "ingestion/generator/output/worker-entry.ts",
   },
   outdir,
   logLevel: "error",

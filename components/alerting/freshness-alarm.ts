@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { METRICS_NAMESPACE } from "../shared/names";
-import { eventsToLogsPolicy } from "../shared/topic-policy";
+import { eventsToLogsPolicy } from "./topic-policy";
 
 /** Metric counting successful pipeline runs (final job SUCCEEDED), fed from EventBridge through a log metric filter. */
 export const SUCCESS_METRIC = "PipelineSucceeded";

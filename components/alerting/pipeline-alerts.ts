@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { glueAlertTransformer, glueJobAlertPattern } from "../shared/alert-events";
 import { glueJobName, METRICS_NAMESPACE, QUARANTINE_METRIC, resourceName } from "../shared/names";
-import { alertTopicPolicy } from "../shared/topic-policy";
+import { alertTopicPolicy } from "./topic-policy";
 import { FreshnessAlarm } from "./freshness-alarm";
 
 /** Arguments of the pipeline's alerting. */

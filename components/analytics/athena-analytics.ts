@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ViewDefinition, hiveType, prestoViewOriginalText } from "../shared/athena-views";
+import { AthenaViewFile, hiveType, prestoViewOriginalText } from "../shared/athena-views";
 import { resourceName } from "../shared/names";
 
 /** Arguments of the analytics layer. */
@@ -14,7 +14,7 @@ export interface AthenaAnalyticsArgs {
   /** Database holding the gold tables and the published views. */
   readonly goldDatabase: string;
   /** The views of athena/views/*.sql, one Glue VIRTUAL_VIEW each. Default none. */
-  readonly views?: readonly ViewDefinition[];
+  readonly views?: readonly AthenaViewFile[];
   /** true: `pulumi destroy` deletes the workgroup with its saved queries (dev). Default false. */
   readonly forceDestroy?: boolean;
 }

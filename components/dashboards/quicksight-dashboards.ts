@@ -2,12 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../shared/account";
-import { ViewDefinition } from "../shared/athena-views";
-import { dashboardDefinition } from "../shared/dashboard-definition";
+import { AthenaViewFile } from "../shared/athena-views";
+import { dashboardDefinition } from "./dashboard-definition";
 import { resourceName } from "../shared/names";
 import { assumeRolePolicy } from "../shared/policy-document";
-import { DASHBOARD_VIEWER_ACTIONS, DATASET_VIEWER_ACTIONS, quicksightColumnType, quicksightPrincipalArn } from "../shared/quicksight";
-import { quicksightAthenaPolicy } from "../shared/service-policies";
+import { DASHBOARD_VIEWER_ACTIONS, DATASET_VIEWER_ACTIONS, quicksightColumnType, quicksightPrincipalArn } from "./quicksight";
+import { quicksightAthenaPolicy } from "./quicksight-athena-policy";
 
 /** Arguments of the QuickSight layer (assumes an Enterprise QuickSight subscription in the account). */
 export interface QuicksightDashboardsArgs {
@@ -19,7 +19,7 @@ export interface QuicksightDashboardsArgs {
   readonly resultsBucketArn: pulumi.Input<string>;
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Published views; one DIRECT_QUERY data set each, and one dashboard sheet each (internal views none). */
-  readonly views: readonly ViewDefinition[];
+  readonly views: readonly AthenaViewFile[];
   /** Viewers, 'group|user/<namespace>/<name>' (config dashboards.quicksightPrincipals). */
   readonly principals: readonly string[];
   /** Region of the aws-native provider this component creates for the dashboard (aws-native has its own region setting). */

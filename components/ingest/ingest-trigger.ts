@@ -3,10 +3,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../shared/account";
 import { glueJobFinishedPattern } from "../shared/alert-events";
-import { bundleLambda } from "../shared/bundle";
+import { bundleLambda } from "./lambda-bundle";
 import { resourceName } from "../shared/names";
 import { assumeRolePolicy } from "../shared/policy-document";
-import { ingestLambdaPolicy } from "../shared/service-policies";
+import { ingestLambdaPolicy } from "./ingest-lambda-policy";
 
 /** Arguments of the ingest trigger. */
 export interface IngestTriggerArgs {

@@ -4,7 +4,7 @@ import { PipelineAlerts } from "../alerting/pipeline-alerts";
 import { AthenaAnalytics } from "../analytics/athena-analytics";
 import { QuicksightDashboards } from "../dashboards/quicksight-dashboards";
 import { AccountContext } from "../shared/account";
-import { ViewDefinition } from "../shared/athena-views";
+import { AthenaViewFile } from "../shared/athena-views";
 import { DataLakeStorage } from "../storage/data-lake-storage";
 
 /** What the platform hands the downstream layer. */
@@ -16,7 +16,7 @@ export interface AnalyticsLayerInputs {
   readonly goldDatabase: string;
   readonly jobNames: readonly string[];
   readonly ingestFunctionName: pulumi.Output<string>;
-  readonly views: readonly ViewDefinition[];
+  readonly views: readonly AthenaViewFile[];
   readonly child: pulumi.ComponentResourceOptions;
 }
 

@@ -6,3 +6,10 @@ export interface AccountContext {
   readonly region: pulumi.Output<string>;
   readonly partition: pulumi.Output<string>;
 }
+
+/** ARN parts of the deploying account and region. */
+export interface AccountScope {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+}

@@ -8,7 +8,7 @@ export interface ViewColumn {
 }
 
 /** A view read from athena/views/<name>.sql. */
-export interface ViewDefinition {
+export interface AthenaViewFile {
   readonly name: string;
   /** The SELECT of the view (any `create or replace view ... as` prefix and trailing `;` removed). */
   readonly sql: string;
@@ -43,7 +43,7 @@ export function parseColumnsHeader(file: string, text: string): ViewColumn[] {
 }
 
 /** Parses one view file: name from the file name, SQL body, declared columns. */
-export function parseViewFile(file: string, text: string): ViewDefinition {
+export function parseViewFile(file: string, text: string): AthenaViewFile {
   const name = path.basename(file, ".sql");
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`${file}: view file names must be lowercase snake_case (${name})`);
   const body = text
@@ -57,7 +57,7 @@ export function parseViewFile(file: string, text: string): ViewDefinition {
 }
 
 /** Every athena/views/*.sql file in `dir`, sorted by name; none when the folder does not exist yet. */
-export function readViewFiles(dir: string): ViewDefinition[] {
+export function readViewFiles(dir: string): AthenaViewFile[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -70,7 +70,7 @@ export function readViewFiles(dir: string): ViewDefinition[] {
  * The Glue table text Athena reads a view from: `/* Presto View: <base64 JSON> *\/`, the encoding Athena's own
  * CREATE VIEW writes (originalSql, catalog, schema, columns).
  */
-export function prestoViewOriginalText(view: ViewDefinition, schema: string): string {
+export function prestoViewOriginalText(view: AthenaViewFile, schema: string): string {
   const json = JSON.stringify({
     originalSql: view.sql,
     catalog: "awsdatacatalog",

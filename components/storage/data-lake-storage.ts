@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../shared/account";
-import { lakeKeyPolicy } from "../shared/kms-policy";
-import { LifecycleSettings, lifecycleRules } from "../shared/lifecycle";
+import { lakeKeyPolicy } from "./kms-policy";
+import { LifecycleSettings, lifecycleRules } from "./lifecycle";
 import { DATA_ZONES, ZONES, Zone, resourceName } from "../shared/names";
 import { SecureBucket } from "./secure-bucket";
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { secureBucketPolicy } from "../shared/bucket-policies";
-import { LifecycleRule } from "../shared/lifecycle";
+import { secureBucketPolicy } from "./bucket-policies";
+import { LifecycleRule } from "./lifecycle";
 
 /** Arguments of one secure bucket. */
 export interface SecureBucketArgs {

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../shared/account";
-import { GlueJobGrants, glueJobPolicy } from "../shared/glue-job-policy";
+import { GlueJobGrants, glueJobPolicy } from "./glue-job-policy";
 import { assumeRolePolicy } from "../shared/policy-document";
 
 /** Sizing of a Glue job, from config glue. */

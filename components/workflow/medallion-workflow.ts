@@ -2,8 +2,8 @@ import * as path from "path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../shared/account";
-import { JobLocations, commonJobArguments, jobArguments } from "../shared/glue-arguments";
-import { jobScriptPath, packageFiles } from "../shared/job-assets";
+import { JobLocations, commonJobArguments, jobArguments } from "./glue-arguments";
+import { jobScriptPath, packageFiles } from "./job-assets";
 import { JOBS, JobName, glueJobName, resourceName, s3Uri } from "../shared/names";
 import { JobSizing, MedallionJob } from "./medallion-job";
 

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { GenerateOptions, generate } from "../../ingestion/generate";
-import { Manifest } from "../../ingestion/manifest";
-import { loadPopulation } from "../../ingestion/model/population";
+import { GenerateOptions, generate } from "../../ingestion/generator/generate";
+import { Manifest } from "../../ingestion/generator/manifest";
+import { loadPopulation } from "../../ingestion/generator/model/population";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

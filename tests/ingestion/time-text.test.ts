@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { date, instant } from "../../ingestion/fhir/time-text";
-import { Prng } from "../../ingestion/model/prng";
+import { date, instant } from "../../ingestion/generator/fhir/time-text";
+import { Prng } from "../../ingestion/generator/model/prng";
 
 describe("FHIR time text", () => {
   const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { isRealDate, resourceProblems } from "../../ingestion/validate/checks";
 import { InvalidResourceError, assertSchemaValid } from "../../ingestion/validate/validator";
-import { PopulationError, loadPopulation, parsePopulation } from "../../ingestion/model/population";
+import { PopulationError, loadPopulation, parsePopulation } from "../../ingestion/generator/model/population";
 
 describe("generate-fhir validation", () => {
   it("accepts real calendar dates and rejects 30 February, 25 o'clock and free text", () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
-import { ChunkJob, ChunkResult } from "../../ingestion/output/chunk";
-import { ChunkPool } from "../../ingestion/output/worker-pool";
-import { loadPopulation } from "../../ingestion/model/population";
+import { ChunkJob, ChunkResult } from "../../ingestion/generator/output/chunk";
+import { ChunkPool } from "../../ingestion/generator/output/worker-pool";
+import { loadPopulation } from "../../ingestion/generator/model/population";
 import { tempDir } from "./helpers";
 
 /** Chunks of 5 patients; `orgIds` empty makes every Encounter's serviceProvider dangle, so validation fails. */

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { bundleLambda } from "../../components/shared/bundle";
+import { bundleLambda } from "../../components/ingest/lambda-bundle";
 
 describe("the ingest trigger bundle shipped to Lambda", () => {
   it("is one CommonJS file whose handler loads and refuses to run without its environment", async () => {

@@ -18,7 +18,7 @@ COUNTS = ["encounters", "infection_encounters", "inpatient_discharges", "inpatie
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     raw, out = tmp_path_factory.mktemp("gen-raw"), tmp_path_factory.mktemp("gen-lake")
-    command = [str(ROOT / "node_modules" / ".bin" / "ts-node"), "--transpile-only", "ingestion/cli/generate-fhir.ts"]
+    command = [str(ROOT / "node_modules" / ".bin" / "ts-node"), "--transpile-only", "ingestion/generator/cli/generate-fhir.ts"]
     subprocess.run(
         [*command, "--patients", "300", "--seed", "11", "--changes", "--out", str(raw)], cwd=ROOT, check=True, capture_output=True
     )

@@ -1,4 +1,4 @@
-import { JobName, METRICS_NAMESPACE, s3Uri } from "./names";
+import { JobName, METRICS_NAMESPACE, s3Uri } from "../shared/names";
 
 /** Arguments every medallion job gets: Hudi, Kryo, the lakehouse package, metrics, the Glue catalog, logs. */
 export function commonJobArguments(packageUri: string, tempDir: string): Record<string, string> {

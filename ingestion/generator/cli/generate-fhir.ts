@@ -5,7 +5,7 @@ import { CommanderError } from "commander";
 import { generate } from "../generate";
 import { loadPopulation } from "../model/population";
 import { parseCli } from "./options";
-import { uploadFolder } from "../upload/uploader";
+import { uploadFolder } from "../../upload/uploader";
 
 /** `npm run generate-fhir -- --patients N --seed S --out DIR ...` (see docs/generate-fhir.md). */
 async function main(argv: readonly string[]): Promise<void> {

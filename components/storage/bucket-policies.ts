@@ -1,4 +1,4 @@
-import { PolicyDocument, PolicyStatement, policyDocument } from "./policy-document";
+import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/policy-document";
 
 /** Denies every request to the bucket and its objects that does not use TLS (aws:SecureTransport false). */
 export function denyInsecureTransport(bucketArn: string): PolicyStatement {

@@ -1,27 +1,6 @@
-import { s3ReadStatements } from "./glue-job-policy";
-import { PolicyDocument, policyDocument } from "./policy-document";
-
-/** ARN parts of the deploying account and region. */
-export interface AccountScope {
-  readonly partition: string;
-  readonly region: string;
-  readonly accountId: string;
-}
-
-/** The ingest Lambda: start and inspect one workflow's runs, write its own log group, decrypt its environment. */
-export function ingestLambdaPolicy(scope: AccountScope, workflowName: string, logGroupArn: string, kmsKeyArn: string): PolicyDocument {
-  const workflow = `arn:${scope.partition}:glue:${scope.region}:${scope.accountId}:workflow/${workflowName}`;
-  return policyDocument([
-    {
-      Sid: "RunWorkflow",
-      Effect: "Allow",
-      Action: ["glue:GetWorkflowRunProperties", "glue:GetWorkflowRuns", "glue:PutWorkflowRunProperties", "glue:StartWorkflowRun"],
-      Resource: [workflow],
-    },
-    { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${logGroupArn}:*`] },
-    { Sid: "DecryptEnvironment", Effect: "Allow", Action: ["kms:Decrypt"], Resource: [kmsKeyArn] },
-  ]);
-}
+import { AccountScope } from "../shared/account";
+import { PolicyDocument, policyDocument } from "../shared/policy-document";
+import { s3ReadStatements } from "../shared/s3-statements";
 
 /** What QuickSight's Athena data source may do: query through one workgroup, read the gold zone and catalog. */
 export interface QuicksightGrants {

@@ -1,4 +1,4 @@
-import { PolicyDocument, policyDocument } from "./policy-document";
+import { PolicyDocument, policyDocument } from "../shared/policy-document";
 
 /** The alert topic's policy: only the stack's EventBridge rules and CloudWatch alarms may publish, each by ARN. */
 export function alertTopicPolicy(topicArn: string, ruleArns: readonly string[], alarmArns: readonly string[]): PolicyDocument {

@@ -1,4 +1,4 @@
-import { PolicyDocument, policyDocument } from "./policy-document";
+import { PolicyDocument, policyDocument } from "../shared/policy-document";
 
 /** Key administration and use by the account's IAM principals, listed instead of kms:* (no wildcard actions). */
 export const KEY_ACCOUNT_ACTIONS = [

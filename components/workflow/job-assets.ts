@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { JobName } from "./names";
+import { JobName } from "../shared/names";
 
 /** Files of the lakehouse Python package shipped to Glue: everything but caches and compiled files. */
 export function packageFiles(packageDir: string): string[] {

@@ -1,4 +1,4 @@
-import { Zone } from "./names";
+import { Zone } from "../shared/names";
 
 /** The lifecycle knobs of config storage (see config/stack-config.ts). */
 export interface LifecycleSettings {

@@ -1,6 +1,6 @@
-import { GenerateOptions } from "./generate";
+import { GenerateOptions } from "./generate-options";
 import { ChangeFile } from "./fhir/changes";
-import { KpiSums, KpiTotals, totalsOf } from "./kpi/kpi-totals";
+import { KpiSums, KpiTotals, totalsOf } from "../kpi/kpi-totals";
 import { PlantedRates } from "./model/population";
 
 /** The `_manifest.json` written beside the data (format in docs/generate-fhir.md). */

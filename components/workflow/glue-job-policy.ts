@@ -1,5 +1,6 @@
-import { METRICS_NAMESPACE } from "./names";
-import { PolicyDocument, PolicyStatement, policyDocument } from "./policy-document";
+import { METRICS_NAMESPACE } from "../shared/names";
+import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/policy-document";
+import { s3ReadStatements } from "../shared/s3-statements";
 
 /** What one Glue job may touch; every ARN is a concrete resource of this stack. */
 export interface GlueJobGrants {
@@ -17,14 +18,6 @@ export interface GlueJobGrants {
   /** The audit table ARN, for the bronze job only. */
   readonly auditTableArn?: string;
   readonly kmsKeyArn: string;
-}
-
-/** S3 read (objects and listing) on buckets. */
-export function s3ReadStatements(bucketArns: readonly string[]): PolicyStatement[] {
-  return [
-    { Sid: "ListInput", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:ListBucket"], Resource: [...bucketArns] },
-    { Sid: "ReadInput", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: bucketArns.map((a) => `${a}/*`) },
-  ];
 }
 
 /** S3 write (Hudi rewrites and cleans files, so delete too) on buckets. */

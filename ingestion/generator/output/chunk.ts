@@ -6,9 +6,9 @@ import { buildPatientRecord } from "../fhir/patient-record";
 import { transactionBundle } from "../fhir/bundle";
 import { ChangeFile, patientChanges } from "../fhir/changes";
 import { Resource, refStyle } from "../fhir/types";
-import { KpiSums, addSums, emptySums } from "../kpi/kpi-totals";
-import { computeKpiSums } from "../kpi/compute";
-import { assertResourcesSound, assertSchemaValid } from "../validate/validator";
+import { KpiSums, addSums, emptySums } from "../../kpi/kpi-totals";
+import { computeKpiSums } from "../../kpi/compute";
+import { assertResourcesSound, assertSchemaValid } from "../../validate/validator";
 
 /** What a chunk of patients needs; plain data so it can cross into a worker thread. */
 export interface ChunkJob {

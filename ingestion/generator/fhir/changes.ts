@@ -1,5 +1,5 @@
 import { Prng } from "../model/prng";
-import { DeleteEntry } from "../kpi/kpi-totals";
+import { DeleteEntry } from "../../kpi/kpi-totals";
 import { deleteBundle, transactionBundle } from "./bundle";
 import { PatientRecord } from "./patient-record";
 import { Resource, instant } from "./types";

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { Population } from "./model/population";
+import { GenerateOptions } from "./generate-options";
 import { organization } from "./fhir/resources";
 import { transactionBundle } from "./fhir/bundle";
 import { ChangeFile, globalChanges } from "./fhir/changes";
@@ -9,29 +10,11 @@ import { Resource } from "./fhir/types";
 import { ChunkJob, ChunkResult } from "./output/chunk";
 import { ChunkPool } from "./output/worker-pool";
 import { NdjsonWriter, prepareOutDir } from "./output/writers";
-import { addSums, emptySums } from "./kpi/kpi-totals";
+import { addSums, emptySums } from "../kpi/kpi-totals";
 import { Manifest, buildManifest } from "./manifest";
-import { assertResourcesSound, assertSchemaValid } from "./validate/validator";
+import { assertResourcesSound, assertSchemaValid } from "../validate/validator";
 
-/** Options of one generation run (the CLI flags, parsed). */
-export interface GenerateOptions {
-  readonly patients: number;
-  readonly seed: string;
-  readonly out: string;
-  readonly format: "bundle" | "ndjson";
-  readonly gzip: boolean;
-  readonly population: Population;
-  /** How the population was given (a path, or "default"); recorded in the manifest. */
-  readonly populationSource: string;
-  /** YYYY-MM-DD; nothing in the data happens after it. */
-  readonly referenceDate: string;
-  readonly changes: boolean;
-  /** Default true; off only for benchmarks. */
-  readonly validate: boolean;
-  /** Worker threads (default 2); 0 = generate in this thread. */
-  readonly workers: number;
-  readonly chunkSize?: number;
-}
+export type { GenerateOptions };
 
 /** File name of the manifest, beside the data (the underscore marks it as not data). */
 export const MANIFEST_NAME = "_manifest.json";

@@ -1,8 +1,8 @@
-import { ViewDefinition } from "./athena-views";
+import { AthenaViewFile } from "../shared/athena-views";
 
 /** A data set of the dashboard: the view it reads and its QuickSight ARN. */
 export interface DashboardDataSet {
-  readonly view: ViewDefinition;
+  readonly view: AthenaViewFile;
   readonly dataSetArn: string;
 }
 
