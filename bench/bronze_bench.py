@@ -57,7 +57,10 @@ def main() -> None:
         floor_s, entries = parse_only(spark, folder)
         bronze_s, written = bronze(spark, folder, endpoint)
     spark.stop()
-    print(f"input: {len(list(folder.glob('*.json.gz')))} files, {gz_mb:.1f} MB gzip, {json_mb:.1f} MB JSON, {entries} resources")
+    print(
+        f"input: {len(list(folder.glob('*.json.gz')))} files, {gz_mb:.1f} MB gzip, "
+        f"{json_mb:.1f} MB JSON, {entries} resources"
+    )
     print(f"read+parse only : {floor_s:7.2f} s  {json_mb / floor_s:6.1f} MB/s  {entries / floor_s:9.0f} resources/s")
     print(f"bronze (Hudi)   : {bronze_s:7.2f} s  {json_mb / bronze_s:6.1f} MB/s  {written / bronze_s:9.0f} resources/s")
     print(f"overhead ratio  : {bronze_s / floor_s:.1f}x")

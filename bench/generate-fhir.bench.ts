@@ -53,21 +53,38 @@ function fileCreationMs(root: string): number {
 }
 
 function main(): void {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const roots: [string, string][] = [["disk", os.tmpdir()]];
   if (fs.existsSync("/dev/shm") && fs.statSync("/dev/shm").isDirectory()) roots.push(["tmpfs", "/dev/shm"]);
   console.log("generate-fhir bench: compiled CLI, 2 worker threads, a fresh process and folder per run");
-  for (const [name, root] of roots) console.log(`creating 10,000 files of 24 KB on ${name} (${root}): ${fileCreationMs(root).toFixed(0)} ms`);
+  for (const [name, root] of roots)
+    console.log(`creating 10,000 files of 24 KB on ${name} (${root}): ${fileCreationMs(root).toFixed(0)} ms`);
   console.log("folder  format  patients  validate  seconds  process s  patients/s  resources/s  peak RSS MB");
-  const plan: [string, string, string][] = [...roots.map(([n, r]): [string, string, string] => [n, r, "bundle"]), ["disk", os.tmpdir(), "ndjson"]];
+  const plan: [string, string, string][] = [
+    ...roots.map(([n, r]): [string, string, string] => [n, r, "bundle"]),
+    ["disk", os.tmpdir(), "ndjson"],
+  ];
   for (const n of sizes.length > 0 ? sizes : [1000, 10000, 100000]) {
     for (const [name, root, format] of plan) {
       for (const validate of [true, false]) {
         const r = generate(root, n, validate, format);
         const row = [
-          name.padEnd(6), format.padEnd(6), String(n).padStart(8), String(validate).padStart(8), r.seconds.toFixed(1).padStart(7),
-          r.processSeconds.toFixed(1).padStart(9), Math.round(n / r.seconds).toString().padStart(10),
-          Math.round(r.resources / r.seconds).toString().padStart(11), String(r.rssMb).padStart(11),
+          name.padEnd(6),
+          format.padEnd(6),
+          String(n).padStart(8),
+          String(validate).padStart(8),
+          r.seconds.toFixed(1).padStart(7),
+          r.processSeconds.toFixed(1).padStart(9),
+          Math.round(n / r.seconds)
+            .toString()
+            .padStart(10),
+          Math.round(r.resources / r.seconds)
+            .toString()
+            .padStart(11),
+          String(r.rssMb).padStart(11),
         ];
         console.log(row.join("  "));
       }

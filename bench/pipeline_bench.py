@@ -26,7 +26,10 @@ def generate(patients: int, folder: Path) -> float:
     started = time.monotonic()
     command = ["node", str(ROOT / "scripts" / "generate-fhir.js")]
     subprocess.run(
-        [*command, "--patients", str(patients), "--seed", "7", "--out", str(folder)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        [*command, "--patients", str(patients), "--seed", "7", "--out", str(folder)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return time.monotonic() - started
 
@@ -37,7 +40,10 @@ def report(label: str, stages: dict, extra: dict[str, float]) -> None:
     print(f"{label}: {bronze['files_ingested']} files, {bronze['records_read']} resources")
     for stage, seconds in timings.items():
         print(f"  {stage:<12} {seconds:8.1f} s")
-    print(f"  {'total':<12} {sum(timings.values()):8.1f} s   ({bronze['records_read'] / sum(timings.values()):.0f} resources/s end to end)")
+    print(
+        f"  {'total':<12} {sum(timings.values()):8.1f} s   "
+        f"({bronze['records_read'] / sum(timings.values()):.0f} resources/s end to end)"
+    )
 
 
 def main() -> None:
@@ -49,7 +55,11 @@ def main() -> None:
             print(f"synthea sample not found at {synthea()}: skipped that half")
         raw = Path(tmp) / "generated-raw"
         generated = generate(patients, raw)
-        report(f"generated ({patients} patients)", run_pipeline(str(raw), f"{tmp}/generated", endpoint), {"generate": generated})
+        report(
+            f"generated ({patients} patients)",
+            run_pipeline(str(raw), f"{tmp}/generated", endpoint),
+            {"generate": generated},
+        )
 
 
 if __name__ == "__main__":

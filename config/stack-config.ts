@@ -25,7 +25,11 @@ export interface StackConfig {
     readonly schedule: string | null;
   };
   readonly audit: { readonly ttlDays: number; readonly pointInTimeRecovery: boolean };
-  readonly ingest: { readonly rawPrefix: string; readonly lambdaMemoryMb: number; readonly lambdaTimeoutSeconds: number };
+  readonly ingest: {
+    readonly rawPrefix: string;
+    readonly lambdaMemoryMb: number;
+    readonly lambdaTimeoutSeconds: number;
+  };
   readonly alerting: { readonly emails: readonly string[]; readonly freshnessHours: number };
   readonly analytics: { readonly bytesScannedCutoffMb: number };
   readonly dashboards: { readonly quicksightEnabled: boolean; readonly quicksightPrincipals: readonly string[] };

@@ -14,7 +14,10 @@ export interface DashboardOptions {
   readonly chartJsSource?: string;
 }
 
-/** The Chart.js UMD bundle installed with the project (chart.js does not export the file, so it is found from its main). */
+/**
+ * The Chart.js UMD bundle installed with the project (chart.js does not export the file, so it is found from its
+ * main).
+ */
 export function chartJsBundle(): string {
   return fs.readFileSync(path.join(path.dirname(require.resolve("chart.js")), "chart.umd.js"), "utf8");
 }
@@ -22,9 +25,11 @@ export function chartJsBundle(): string {
 /** The rows of one view from views.json; a missing or malformed view fails naming it. */
 export function viewRows(views: Record<string, unknown>, name: string): Row[] {
   const rows = views[name];
-  if (!Array.isArray(rows)) throw new Error(`views: no ${name} view (a list of rows), found ${rows === undefined ? "nothing" : typeof rows}`);
+  if (!Array.isArray(rows))
+    throw new Error(`views: no ${name} view (a list of rows), found ${rows === undefined ? "nothing" : typeof rows}`);
   rows.forEach((row, i) => {
-    if (row === null || typeof row !== "object" || Array.isArray(row)) throw new Error(`views: ${name} row ${i + 1} is not an object`);
+    if (row === null || typeof row !== "object" || Array.isArray(row))
+      throw new Error(`views: ${name} row ${i + 1} is not an object`);
   });
   return rows as Row[];
 }
@@ -57,20 +62,25 @@ function panel(kpi: Kpi, rows: Row[], by: "month" | "region", specs: ChartSpec[]
   const note = gapNote(series, by === "month" ? "month(s)" : "region(s)");
   return [
     `<figure><figcaption>${escapeHtml(title)}</figcaption>`,
-    `<div class="chart"><canvas id="${id}" role="img" aria-label="${escapeHtml(`${title}; the data table follows`)}"></canvas></div>`,
+    `<div class="chart"><canvas id="${id}" role="img" ` +
+      `aria-label="${escapeHtml(`${title}; the data table follows`)}"></canvas></div>`,
     note ? `<p class="note">${escapeHtml(note)}</p>` : "",
-    `<details${rows.length <= OPEN_TABLE_ROWS ? " open" : ""}><summary>Data table</summary>${dataTable(title, by === "month" ? "Month" : "Region", kpi, series)}</details>`,
+    `<details${rows.length <= OPEN_TABLE_ROWS ? " open" : ""}><summary>Data ` +
+      `table</summary>${dataTable(title, by === "month" ? "Month" : "Region", kpi, series)}</details>`,
     `</figure>`,
   ].join("\n");
 }
 
 /** The header: title, the caller's details, and the small-cell rule. */
 function header(opts: DashboardOptions): string {
-  const details = Object.entries(opts.details ?? {}).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`);
+  const details = Object.entries(opts.details ?? {}).map(
+    ([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`,
+  );
   return [
     `<header><h1>${escapeHtml(opts.title)}</h1>`,
     details.length ? `<dl>${details.join("")}</dl>` : "",
-    `<p>Published views only. A rate whose denominator is between 1 and 10 is withheld (rule of eleven) and shown as a gap; a rate with no denominator is a gap too.</p></header>`,
+    `<p>Published views only. A rate whose denominator is between 1 and 10 is withheld (rule ` +
+      `of eleven) and shown as a gap; a rate with no denominator is a gap too.</p></header>`,
   ].join("\n");
 }
 
@@ -84,7 +94,9 @@ export function buildDashboard(views: Record<string, unknown>, opts: DashboardOp
   const byRegion = viewRows(views, "kpi_by_region");
   const specs: ChartSpec[] = [];
   const sections = KPIS.map(
-    (kpi) => `<section><h2>${escapeHtml(kpi.label)}</h2><div class="pair">${panel(kpi, byMonth, "month", specs)}${panel(kpi, byRegion, "region", specs)}</div></section>`,
+    (kpi) =>
+      `<section><h2>${escapeHtml(kpi.label)}</h2><div ` +
+      `class="pair">${panel(kpi, byMonth, "month", specs)}${panel(kpi, byRegion, "region", specs)}</div></section>`,
   );
   return [
     `<!DOCTYPE html>`,

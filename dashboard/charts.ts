@@ -20,7 +20,16 @@ export function chartSpec(canvasId: string, kpi: Kpi, series: Series, type: "lin
       type,
       data: {
         labels: series.labels,
-        datasets: [{ label: `${kpi.label} (${kpi.unit})`, data, spanGaps: false, borderColor: COLOUR, backgroundColor: COLOUR, pointRadius: 3 }],
+        datasets: [
+          {
+            label: `${kpi.label} (${kpi.unit})`,
+            data,
+            spanGaps: false,
+            borderColor: COLOUR,
+            backgroundColor: COLOUR,
+            pointRadius: 3,
+          },
+        ],
       },
       options: {
         animation: false,
@@ -38,7 +47,8 @@ export function gapNote(series: Series, what: string): string {
   const suppressed = series.points.filter((p) => p.kind === "suppressed").length;
   const empty = series.points.filter((p) => p.kind === "none").length;
   const notes: string[] = [];
-  if (suppressed > 0) notes.push(`${suppressed} ${what} suppressed (denominator 1 to 10, the rule of eleven): shown as gaps`);
+  if (suppressed > 0)
+    notes.push(`${suppressed} ${what} suppressed (denominator 1 to 10, the rule of eleven): shown as gaps`);
   if (empty > 0) notes.push(`${empty} ${what} with no data (denominator 0): shown as gaps`);
   return notes.join("; ");
 }
@@ -47,12 +57,16 @@ export function gapNote(series: Series, what: string): string {
 export function dataTable(caption: string, labelHeader: string, kpi: Kpi, series: Series): string {
   const rows = series.labels.map((label, i) => {
     const point = series.points[i];
-    return `<tr class="${point.kind}"><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(pointText(kpi, point))}</td></tr>`;
+    return (
+      `<tr class="${point.kind}"><th ` +
+      `scope="row">${escapeHtml(label)}</th><td>${escapeHtml(pointText(kpi, point))}</td></tr>`
+    );
   });
   return [
     `<table>`,
     `<caption>${escapeHtml(caption)}</caption>`,
-    `<thead><tr><th scope="col">${escapeHtml(labelHeader)}</th><th scope="col">${escapeHtml(`${kpi.label} (${kpi.unit})`)}</th></tr></thead>`,
+    `<thead><tr><th scope="col">${escapeHtml(labelHeader)}</th><th ` +
+      `scope="col">${escapeHtml(`${kpi.label} (${kpi.unit})`)}</th></tr></thead>`,
     `<tbody>${rows.join("")}</tbody>`,
     `</table>`,
   ].join("\n");

@@ -1,4 +1,7 @@
-/** CLI: `ts-node dashboard/cli.ts --views <views.json> --out <dashboard.html> [--title ...] [--source ...] [--run-date ...]`. */
+/**
+ * CLI: `ts-node dashboard/cli.ts --views <views.json> --out <dashboard.html> [--title ...] [--source ...] [--run-date
+ * ...]`.
+ */
 import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
@@ -20,7 +23,8 @@ function readViews(file: string): Record<string, unknown> {
   } catch (err) {
     throw new Error(`${file}: cannot read the views JSON: ${(err as Error).message}`);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error(`${file}: expected an object {view: [rows]}`);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new Error(`${file}: expected an object {view: [rows]}`);
   return parsed as Record<string, unknown>;
 }
 

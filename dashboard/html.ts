@@ -1,6 +1,12 @@
 /** Escaping for text placed into the dashboard page: element content, attributes, and inline scripts. */
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Text safe inside HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {

@@ -20,10 +20,38 @@ export interface Kpi {
 
 /** The dashboard's KPIs, in page order (KPIS.md measures). */
 export const KPIS: readonly Kpi[] = [
-  { column: "infection_rate", label: "Infection rate", unit: "% of encounters", suppressedFlag: "infection_rate_suppressed", scale: 100, decimals: 1 },
-  { column: "mortality_rate", label: "In-hospital mortality rate", unit: "% of inpatient discharges", suppressedFlag: "mortality_rate_suppressed", scale: 100, decimals: 1 },
-  { column: "readmission_rate_30d", label: "30-day readmission rate", unit: "% of index discharges", suppressedFlag: "readmission_rate_suppressed", scale: 100, decimals: 1 },
-  { column: "avg_length_of_stay_days", label: "Average length of stay", unit: "days", suppressedFlag: "los_suppressed", scale: 1, decimals: 2 },
+  {
+    column: "infection_rate",
+    label: "Infection rate",
+    unit: "% of encounters",
+    suppressedFlag: "infection_rate_suppressed",
+    scale: 100,
+    decimals: 1,
+  },
+  {
+    column: "mortality_rate",
+    label: "In-hospital mortality rate",
+    unit: "% of inpatient discharges",
+    suppressedFlag: "mortality_rate_suppressed",
+    scale: 100,
+    decimals: 1,
+  },
+  {
+    column: "readmission_rate_30d",
+    label: "30-day readmission rate",
+    unit: "% of index discharges",
+    suppressedFlag: "readmission_rate_suppressed",
+    scale: 100,
+    decimals: 1,
+  },
+  {
+    column: "avg_length_of_stay_days",
+    label: "Average length of stay",
+    unit: "days",
+    suppressedFlag: "los_suppressed",
+    scale: 1,
+    decimals: 2,
+  },
   { column: "encounters", label: "Encounters", unit: "count", scale: 1, decimals: 0 },
 ];
 
@@ -45,7 +73,10 @@ export function pointOf(kpi: Kpi, row: Row, where: string): Point {
 export function pointText(kpi: Kpi, point: Point): string {
   if (point.kind === "suppressed") return "suppressed (fewer than 11)";
   if (point.kind === "none") return "no data";
-  const text = point.value.toLocaleString("en-US", { minimumFractionDigits: kpi.decimals, maximumFractionDigits: kpi.decimals });
+  const text = point.value.toLocaleString("en-US", {
+    minimumFractionDigits: kpi.decimals,
+    maximumFractionDigits: kpi.decimals,
+  });
   return kpi.scale === 100 ? `${text}%` : text;
 }
 
@@ -60,7 +91,8 @@ export function seriesOf(kpi: Kpi, rows: readonly Row[], labelColumn: string, vi
   return {
     labels: rows.map((row, i) => {
       const label = row[labelColumn];
-      if (typeof label !== "string") throw new Error(`${view} row ${i + 1}: column ${labelColumn} must be a string, got ${JSON.stringify(label)}`);
+      if (typeof label !== "string")
+        throw new Error(`${view} row ${i + 1}: column ${labelColumn} must be a string, got ${JSON.stringify(label)}`);
       return label;
     }),
     points: rows.map((row, i) => pointOf(kpi, row, `${view} row ${i + 1}`)),

@@ -32,16 +32,21 @@ export function classify(event: unknown, rawPrefix: string): { reason: Reason | 
   const e = (event ?? {}) as { Records?: S3Record[]; "detail-type"?: string; action?: string };
   if (Array.isArray(e.Records)) {
     // S3 URL-encodes keys in events, with '+' for spaces.
-    const keys = e.Records.filter((r) => r.eventSource === "aws:s3").map((r) => decodeURIComponent((r.s3?.object?.key ?? "").replace(/\+/g, " ")));
+    const keys = e.Records.filter((r) => r.eventSource === "aws:s3").map((r) =>
+      decodeURIComponent((r.s3?.object?.key ?? "").replace(/\+/g, " ")),
+    );
     const dataFiles = keys.filter((k) => isDataKey(k, rawPrefix)).length;
     return { reason: dataFiles > 0 ? "new-data" : "ignored", dataFiles };
   }
-  if (e["detail-type"] === "Glue Job State Change" || e.action === "recheck") return { reason: "recheck", dataFiles: 0 };
+  if (e["detail-type"] === "Glue Job State Change" || e.action === "recheck")
+    return { reason: "recheck", dataFiles: 0 };
   if (e.action === "scheduled-run") return { reason: "scheduled", dataFiles: 0 };
   throw new Error(`ingest trigger: unrecognised event (keys: ${Object.keys(e).sort().join(", ") || "none"})`);
 }
 
-/** Reads the workflow's runs, decides, and acts; a start that loses a race to another invocation marks pending instead. */
+/**
+ * Reads the workflow's runs, decides, and acts; a start that loses a race to another invocation marks pending instead.
+ */
 export async function handle(event: unknown, deps: TriggerDeps): Promise<TriggerResult> {
   const { reason, dataFiles } = classify(event, deps.rawPrefix);
   if (reason === "ignored") return { reason, action: "nothing", dataFiles };
@@ -53,7 +58,9 @@ export async function handle(event: unknown, deps: TriggerDeps): Promise<Trigger
   }
   if (action !== "start") return { reason, action, dataFiles };
   try {
-    const started = await deps.glue.send(new StartWorkflowRunCommand({ Name: deps.workflowName, RunProperties: { started_by: reason } }));
+    const started = await deps.glue.send(
+      new StartWorkflowRunCommand({ Name: deps.workflowName, RunProperties: { started_by: reason } }),
+    );
     return { reason, action, runId: started.RunId, dataFiles };
   } catch (err) {
     if (!(err instanceof ConcurrentRunsExceededException)) throw err;
@@ -69,7 +76,9 @@ async function listRuns(deps: TriggerDeps): Promise<RunSummary[]> {
   const runs: RunSummary[] = [];
   let token: string | undefined;
   do {
-    const page = await deps.glue.send(new GetWorkflowRunsCommand({ Name: deps.workflowName, MaxResults: 1000, NextToken: token }));
+    const page = await deps.glue.send(
+      new GetWorkflowRunsCommand({ Name: deps.workflowName, MaxResults: 1000, NextToken: token }),
+    );
     runs.push(...(page.Runs ?? []));
     token = page.NextToken;
   } while (token);
@@ -77,7 +86,13 @@ async function listRuns(deps: TriggerDeps): Promise<RunSummary[]> {
 }
 
 async function markPending(deps: TriggerDeps, runId: string): Promise<void> {
-  await deps.glue.send(new PutWorkflowRunPropertiesCommand({ Name: deps.workflowName, RunId: runId, RunProperties: { [PENDING_PROPERTY]: "true" } }));
+  await deps.glue.send(
+    new PutWorkflowRunPropertiesCommand({
+      Name: deps.workflowName,
+      RunId: runId,
+      RunProperties: { [PENDING_PROPERTY]: "true" },
+    }),
+  );
 }
 
 /** The Lambda entrypoint: WORKFLOW_NAME and RAW_PREFIX come from the function's environment. */

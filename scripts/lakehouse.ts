@@ -11,9 +11,16 @@ function main(): void {
   const seconds: Record<string, number> = {};
   if (!options.input) seconds.generate = generate(raw, options.patients, options.seed, options.changes);
   seconds.pipeline = pipeline(raw, options.out);
-  const source = options.input ? `files in ${options.input}` : `${options.patients} generated patients (seed ${options.seed})`;
+  const source = options.input
+    ? `files in ${options.input}`
+    : `${options.patients} generated patients (seed ${options.seed})`;
   const runDate = new Date().toISOString().slice(0, 10);
-  seconds.dashboard = dashboard(path.join(options.out, "export", "views.json"), path.join(options.out, "dashboard.html"), source, runDate);
+  seconds.dashboard = dashboard(
+    path.join(options.out, "export", "views.json"),
+    path.join(options.out, "dashboard.html"),
+    source,
+    runDate,
+  );
   printReport(options.out, seconds);
 }
 

@@ -29,14 +29,19 @@ function keyProps(r: Recorded, guarded: boolean): string {
   return parts.join(" ");
 }
 
-/** Edges "a --> b" where b's inputs mention a's ARN or bucket name (its dependencies); the lake key, used everywhere, is left out. */
+/**
+ * Edges "a --> b" where b's inputs mention a's ARN or bucket name (its dependencies); the lake key, used everywhere,
+ * is left out.
+ */
 function edges(resources: readonly Recorded[]): [number, number][] {
   const out: [number, number][] = [];
   const texts = resources.map((r) => JSON.stringify(r.inputs));
   resources.forEach((a, i) => {
     if (a.type === "aws:kms/key:Key") return;
     // A bucket is referenced by name; companions carry their bucket's name as an input, so only the Bucket counts.
-    const needles = [a.state.arn, a.type === "aws:s3/bucket:Bucket" ? a.state.bucket : undefined].filter((v): v is string => typeof v === "string" && v.length > 12);
+    const needles = [a.state.arn, a.type === "aws:s3/bucket:Bucket" ? a.state.bucket : undefined].filter(
+      (v): v is string => typeof v === "string" && v.length > 12,
+    );
     texts.forEach((t, j) => {
       if (i !== j && needles.some((n) => t.includes(`"${n}`))) out.push([i, j]);
     });
@@ -68,7 +73,11 @@ function mermaid(resources: readonly Recorded[], prefix: string): string {
 }
 
 async function main(): Promise<void> {
-  const opts = new Command().requiredOption("--stack <stack>", "dev or prod").option("--out <file>", "diagram file (default ./preview-<stack>.md)").parse(process.argv).opts<{ stack: string; out?: string }>();
+  const opts = new Command()
+    .requiredOption("--stack <stack>", "dev or prod")
+    .option("--out <file>", "diagram file (default ./preview-<stack>.md)")
+    .parse(process.argv)
+    .opts<{ stack: string; out?: string }>();
   const config = loadStackConfig(opts.stack);
   const mocks: RecordingMocks = await useMocks(opts.stack);
   // Import after setMocks: the platform's modules must see the mock runtime.
@@ -80,12 +89,25 @@ async function main(): Promise<void> {
   const guarded = (r: Recorded) => mocks.options.get(`${r.type}::${r.name}`)?.protect === true;
   const rows = resources.map((r) => [r.type, r.name, keyProps(r, guarded(r))]);
   const width = [0, 1].map((c) => Math.max(...rows.map((row) => row[c].length)));
-  console.log(`Stack ${opts.stack} (${config.prefix}, ${config.awsRegion}): ${resources.length} resources would be created\n`);
-  for (const row of rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]))) console.log(`${row[0].padEnd(width[0])}  ${row[1].padEnd(width[1])}  ${row[2]}`);
+  console.log(
+    `Stack ${opts.stack} (${config.prefix}, ${config.awsRegion}): ${resources.length} resources would be created\n`,
+  );
+  for (const row of rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1])))
+    console.log(`${row[0].padEnd(width[0])}  ${row[1].padEnd(width[1])}  ${row[2]}`);
   const out = opts.out ?? path.join(process.cwd(), `preview-${opts.stack}.md`);
-  const table = ["| type | name | key properties |", "| --- | --- | --- |", ...rows.map((r) => `| ${r[0]} | ${r[1]} | ${r[2].replace(/\|/g, "\\|")} |`)].join("\n");
-  const note = "Arrows: the target's inputs reference the source's ARN or bucket. The lake KMS key is used by most resources and drawn without arrows.";
-  fs.writeFileSync(out, `# Offline preview of the ${opts.stack} stack\n\n${resources.length} resources (mocked: no AWS calls).\n\n${note}\n\n${mermaid(resources, config.prefix)}\n\n${table}\n`);
+  const table = [
+    "| type | name | key properties |",
+    "| --- | --- | --- |",
+    ...rows.map((r) => `| ${r[0]} | ${r[1]} | ${r[2].replace(/\|/g, "\\|")} |`),
+  ].join("\n");
+  const note =
+    "Arrows: the target's inputs reference the source's ARN or bucket. " +
+    "The lake KMS key is used by most resources and drawn without arrows.";
+  fs.writeFileSync(
+    out,
+    `# Offline preview of the ${opts.stack} stack\n\n${resources.length} resources (mocked: ` +
+      `no AWS calls).\n\n${note}\n\n${mermaid(resources, config.prefix)}\n\n${table}\n`,
+  );
   console.log(`\nDiagram: ${out}`);
 }
 

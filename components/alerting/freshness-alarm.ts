@@ -28,28 +28,58 @@ export class FreshnessAlarm extends pulumi.ComponentResource {
 
   constructor(name: string, args: FreshnessAlarmArgs, opts?: pulumi.ComponentResourceOptions) {
     super("fhirlake:alerting:FreshnessAlarm", name, args, opts);
-    if (!Number.isInteger(args.hours) || args.hours < 1 || args.hours > 168) throw new Error(`FreshnessAlarm: hours must be an integer 1..168, got ${args.hours}`);
+    if (!Number.isInteger(args.hours) || args.hours < 1 || args.hours > 168)
+      throw new Error(`FreshnessAlarm: hours must be an integer 1..168, got ${args.hours}`);
     const child = { parent: this };
-    const logs = new aws.cloudwatch.LogGroup(`${name}-events`, { name: `/aws/events/${args.prefix}-pipeline-succeeded`, retentionInDays: args.retentionDays ?? 30, kmsKeyId: args.kmsKeyArn }, child);
+    const logs = new aws.cloudwatch.LogGroup(
+      `${name}-events`,
+      {
+        name: `/aws/events/${args.prefix}-pipeline-succeeded`,
+        retentionInDays: args.retentionDays ?? 30,
+        kmsKeyId: args.kmsKeyArn,
+      },
+      child,
+    );
     const rule = new aws.cloudwatch.EventRule(
       `${name}-rule`,
       {
         description: "the pipeline's final Glue job succeeded",
-        eventPattern: JSON.stringify({ source: ["aws.glue"], "detail-type": ["Glue Job State Change"], detail: { jobName: [args.finalJobName], state: ["SUCCEEDED"] } }),
+        eventPattern: JSON.stringify({
+          source: ["aws.glue"],
+          "detail-type": ["Glue Job State Change"],
+          detail: { jobName: [args.finalJobName], state: ["SUCCEEDED"] },
+        }),
       },
       child,
     );
-    new aws.cloudwatch.LogResourcePolicy(`${name}-logs-policy`, { policyName: `${args.prefix}-pipeline-events`, policyDocument: pulumi.all([logs.arn, rule.arn]).apply(([l, r]) => JSON.stringify(eventsToLogsPolicy(l, [r]))) }, child);
+    new aws.cloudwatch.LogResourcePolicy(
+      `${name}-logs-policy`,
+      {
+        policyName: `${args.prefix}-pipeline-events`,
+        policyDocument: pulumi.all([logs.arn, rule.arn]).apply(([l, r]) => JSON.stringify(eventsToLogsPolicy(l, [r]))),
+      },
+      child,
+    );
     new aws.cloudwatch.EventTarget(`${name}-target`, { rule: rule.name, arn: logs.arn }, child);
     new aws.cloudwatch.LogMetricFilter(
       `${name}-filter`,
-      { logGroupName: logs.name, pattern: '{ $.detail.state = "SUCCEEDED" }', metricTransformation: { namespace: METRICS_NAMESPACE, name: SUCCESS_METRIC, value: "1", dimensions: { Job: "$.detail.jobName" } } },
+      {
+        logGroupName: logs.name,
+        pattern: '{ $.detail.state = "SUCCEEDED" }',
+        metricTransformation: {
+          namespace: METRICS_NAMESPACE,
+          name: SUCCESS_METRIC,
+          value: "1",
+          dimensions: { Job: "$.detail.jobName" },
+        },
+      },
       child,
     );
     const alarm = new aws.cloudwatch.MetricAlarm(
       `${name}-alarm`,
       {
-        alarmDescription: `${args.prefix}: no successful pipeline run (${args.finalJobName} SUCCEEDED) in ${args.hours} hours`,
+        alarmDescription:
+          `${args.prefix}: no successful pipeline run ` + `(${args.finalJobName} SUCCEEDED) in ${args.hours} hours`,
         namespace: METRICS_NAMESPACE,
         metricName: SUCCESS_METRIC,
         dimensions: { Job: args.finalJobName },

@@ -28,18 +28,60 @@ export class PipelineAlerts extends pulumi.ComponentResource {
   constructor(name: string, args: PipelineAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("fhirlake:alerting:PipelineAlerts", name, args, opts);
     const child = { parent: this };
-    const topic = new aws.sns.Topic(`${name}-topic`, { name: resourceName(args.prefix, "alerts"), kmsMasterKeyId: args.kmsKeyArn }, child);
-    args.emails.forEach((email, i) => new aws.sns.TopicSubscription(`${name}-email-${i}`, { topic: topic.arn, protocol: "email", endpoint: email }, child));
-    const rule = new aws.cloudwatch.EventRule(`${name}-job-failed`, { description: "Glue job of this stack failed, timed out, stopped or errored", eventPattern: glueJobAlertPattern(args.jobNames) }, child);
-    new aws.cloudwatch.EventTarget(`${name}-job-failed-target`, { rule: rule.name, arn: topic.arn, inputTransformer: glueAlertTransformer(args.prefix) }, child);
-    const freshness = new FreshnessAlarm(`${name}-freshness`, { prefix: args.prefix, finalJobName: args.finalJobName, hours: args.freshnessHours, topicArn: topic.arn, kmsKeyArn: args.kmsKeyArn }, child);
+    const topic = new aws.sns.Topic(
+      `${name}-topic`,
+      { name: resourceName(args.prefix, "alerts"), kmsMasterKeyId: args.kmsKeyArn },
+      child,
+    );
+    args.emails.forEach(
+      (email, i) =>
+        new aws.sns.TopicSubscription(
+          `${name}-email-${i}`,
+          { topic: topic.arn, protocol: "email", endpoint: email },
+          child,
+        ),
+    );
+    const rule = new aws.cloudwatch.EventRule(
+      `${name}-job-failed`,
+      {
+        description: "Glue job of this stack failed, timed out, stopped or errored",
+        eventPattern: glueJobAlertPattern(args.jobNames),
+      },
+      child,
+    );
+    new aws.cloudwatch.EventTarget(
+      `${name}-job-failed-target`,
+      { rule: rule.name, arn: topic.arn, inputTransformer: glueAlertTransformer(args.prefix) },
+      child,
+    );
+    const freshness = new FreshnessAlarm(
+      `${name}-freshness`,
+      {
+        prefix: args.prefix,
+        finalJobName: args.finalJobName,
+        hours: args.freshnessHours,
+        topicArn: topic.arn,
+        kmsKeyArn: args.kmsKeyArn,
+      },
+      child,
+    );
     const quarantine = this.anyCountAlarm(`${name}-quarantine`, topic.arn, {
-      alarmDescription: `${args.prefix}: the bronze job quarantined records (unparseable files or invalid resources); see the quarantine table`,
-      namespace: METRICS_NAMESPACE, metricName: QUARANTINE_METRIC, dimensions: { Job: glueJobName(args.prefix, "bronze") }, statistic: "Maximum",
+      alarmDescription:
+        `${args.prefix}: the bronze job quarantined records (unparseable ` +
+        `files or invalid resources); see the quarantine table`,
+      namespace: METRICS_NAMESPACE,
+      metricName: QUARANTINE_METRIC,
+      dimensions: { Job: glueJobName(args.prefix, "bronze") },
+      statistic: "Maximum",
     });
     const ingestErrors = this.anyCountAlarm(`${name}-ingest-errors`, topic.arn, {
-      alarmDescription: `${args.prefix}: the ingest trigger Lambda failed; new raw files may wait for the next run (start the workflow by hand)`,
-      namespace: "AWS/Lambda", metricName: "Errors", dimensions: { FunctionName: args.ingestFunctionName }, statistic: "Sum",
+      alarmDescription:
+        `${args.prefix}: the ingest trigger Lambda failed; new raw ` +
+        `files may wait for the next run (start the workflow by hand)`,
+      namespace: "AWS/Lambda",
+      metricName: "Errors",
+      dimensions: { FunctionName: args.ingestFunctionName },
+      statistic: "Sum",
     });
     new aws.sns.TopicPolicy(
       `${name}-topic-policy`,
@@ -59,11 +101,22 @@ export class PipelineAlerts extends pulumi.ComponentResource {
   private anyCountAlarm(
     name: string,
     topicArn: pulumi.Output<string>,
-    metric: Pick<aws.cloudwatch.MetricAlarmArgs, "alarmDescription" | "namespace" | "metricName" | "dimensions" | "statistic">,
+    metric: Pick<
+      aws.cloudwatch.MetricAlarmArgs,
+      "alarmDescription" | "namespace" | "metricName" | "dimensions" | "statistic"
+    >,
   ): aws.cloudwatch.MetricAlarm {
     return new aws.cloudwatch.MetricAlarm(
       name,
-      { ...metric, period: 300, evaluationPeriods: 1, threshold: 0, comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching", alarmActions: [topicArn] },
+      {
+        ...metric,
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 0,
+        comparisonOperator: "GreaterThanThreshold",
+        treatMissingData: "notBreaching",
+        alarmActions: [topicArn],
+      },
       { parent: this },
     );
   }

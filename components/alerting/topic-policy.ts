@@ -1,7 +1,11 @@
 import { PolicyDocument, policyDocument } from "../shared/policy-document";
 
 /** The alert topic's policy: only the stack's EventBridge rules and CloudWatch alarms may publish, each by ARN. */
-export function alertTopicPolicy(topicArn: string, ruleArns: readonly string[], alarmArns: readonly string[]): PolicyDocument {
+export function alertTopicPolicy(
+  topicArn: string,
+  ruleArns: readonly string[],
+  alarmArns: readonly string[],
+): PolicyDocument {
   return policyDocument([
     {
       Sid: "StackRulesPublish",

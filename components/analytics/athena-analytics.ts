@@ -19,7 +19,10 @@ export interface AthenaAnalyticsArgs {
   readonly forceDestroy?: boolean;
 }
 
-/** The Athena workgroup (enforced settings, SSE-KMS results, scan cutoff), the published views and a preview query per view. */
+/**
+ * The Athena workgroup (enforced settings, SSE-KMS results, scan cutoff), the published views and a preview query per
+ * view.
+ */
 export class AthenaAnalytics extends pulumi.ComponentResource {
   public readonly workgroupName: pulumi.Output<string>;
   /** Names of the declared views. */
@@ -63,7 +66,12 @@ export class AthenaAnalytics extends pulumi.ComponentResource {
       );
       new aws.athena.NamedQuery(
         `${name}-preview-${view.name}`,
-        { name: `preview ${view.name}`, workgroup: workgroup.name, database: args.goldDatabase, query: `SELECT * FROM "${args.goldDatabase}"."${view.name}" LIMIT 100` },
+        {
+          name: `preview ${view.name}`,
+          workgroup: workgroup.name,
+          database: args.goldDatabase,
+          query: `SELECT * FROM "${args.goldDatabase}"."${view.name}" LIMIT 100`,
+        },
         child,
       );
     }

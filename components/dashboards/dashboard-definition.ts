@@ -12,7 +12,8 @@ export interface DashboardDataSet {
  * dashboard shows only what Athena users may see.
  */
 export function dashboardDefinition(dataSets: readonly DashboardDataSet[]) {
-  if (dataSets.length === 0) throw new Error("dashboardDefinition needs at least one data set (no athena/views/*.sql found)");
+  if (dataSets.length === 0)
+    throw new Error("dashboardDefinition needs at least one data set (no athena/views/*.sql found)");
   return {
     dataSetIdentifierDeclarations: dataSets.map((d) => ({ identifier: d.view.name, dataSetArn: d.dataSetArn })),
     sheets: dataSets.map((d) => ({
@@ -26,7 +27,10 @@ export function dashboardDefinition(dataSets: readonly DashboardDataSet[]) {
             chartConfiguration: {
               fieldWells: {
                 tableUnaggregatedFieldWells: {
-                  values: d.view.columns.map((c) => ({ fieldId: `${d.view.name}.${c.name}`, column: { dataSetIdentifier: d.view.name, columnName: c.name } })),
+                  values: d.view.columns.map((c) => ({
+                    fieldId: `${d.view.name}.${c.name}`,
+                    column: { dataSetIdentifier: d.view.name, columnName: c.name },
+                  })),
                 },
               },
             },

@@ -20,7 +20,13 @@ export function quicksightAthenaPolicy(g: QuicksightGrants): PolicyDocument {
     {
       Sid: "QueryWorkgroup",
       Effect: "Allow",
-      Action: ["athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetWorkGroup", "athena:StartQueryExecution", "athena:StopQueryExecution"],
+      Action: [
+        "athena:GetQueryExecution",
+        "athena:GetQueryResults",
+        "athena:GetWorkGroup",
+        "athena:StartQueryExecution",
+        "athena:StopQueryExecution",
+      ],
       Resource: [`arn:${partition}:athena:${region}:${accountId}:workgroup/${g.workgroupName}`],
     },
     {

@@ -6,7 +6,12 @@ import { AthenaViewFile } from "../shared/athena-views";
 import { dashboardDefinition } from "./dashboard-definition";
 import { resourceName } from "../shared/names";
 import { assumeRolePolicy } from "../shared/policy-document";
-import { DASHBOARD_VIEWER_ACTIONS, DATASET_VIEWER_ACTIONS, quicksightColumnType, quicksightPrincipalArn } from "./quicksight";
+import {
+  DASHBOARD_VIEWER_ACTIONS,
+  DATASET_VIEWER_ACTIONS,
+  quicksightColumnType,
+  quicksightPrincipalArn,
+} from "./quicksight";
 import { quicksightAthenaPolicy } from "./quicksight-athena-policy";
 
 /** Arguments of the QuickSight layer (assumes an Enterprise QuickSight subscription in the account). */
@@ -22,7 +27,10 @@ export interface QuicksightDashboardsArgs {
   readonly views: readonly AthenaViewFile[];
   /** Viewers, 'group|user/<namespace>/<name>' (config dashboards.quicksightPrincipals). */
   readonly principals: readonly string[];
-  /** Region of the aws-native provider this component creates for the dashboard (aws-native has its own region setting). */
+  /**
+   * Region of the aws-native provider this component creates for the dashboard (aws-native has its own region
+   * setting).
+   */
   readonly region: string;
 }
 
@@ -36,16 +44,39 @@ export class QuicksightDashboards extends pulumi.ComponentResource {
     super("fhirlake:dashboards:QuicksightDashboards", name, args, opts);
     const child = { parent: this };
     const { accountId, region, partition } = args.account;
-    const principals = pulumi.all([accountId, region, partition]).apply(([a, r, p]) => args.principals.map((x) => quicksightPrincipalArn(x, a, r, p)));
-    const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: accountId.apply((a) => JSON.stringify(assumeRolePolicy("quicksight.amazonaws.com", a))) }, child);
+    const principals = pulumi
+      .all([accountId, region, partition])
+      .apply(([a, r, p]) => args.principals.map((x) => quicksightPrincipalArn(x, a, r, p)));
+    const role = new aws.iam.Role(
+      `${name}-role`,
+      { assumeRolePolicy: accountId.apply((a) => JSON.stringify(assumeRolePolicy("quicksight.amazonaws.com", a))) },
+      child,
+    );
     const policy = new aws.iam.RolePolicy(
       `${name}-policy`,
       {
         role: role.name,
         policy: pulumi
-          .all([accountId, region, partition, args.workgroupName, args.goldBucketArn, args.resultsBucketArn, args.kmsKeyArn])
+          .all([
+            accountId,
+            region,
+            partition,
+            args.workgroupName,
+            args.goldBucketArn,
+            args.resultsBucketArn,
+            args.kmsKeyArn,
+          ])
           .apply(([a, r, p, wg, gold, results, key]) =>
-            JSON.stringify(quicksightAthenaPolicy({ scope: { accountId: a, region: r, partition: p }, workgroupName: wg, goldBucketArn: gold, resultsBucketArn: results, goldDatabase: args.goldDatabase, kmsKeyArn: key })),
+            JSON.stringify(
+              quicksightAthenaPolicy({
+                scope: { accountId: a, region: r, partition: p },
+                workgroupName: wg,
+                goldBucketArn: gold,
+                resultsBucketArn: results,
+                goldDatabase: args.goldDatabase,
+                kmsKeyArn: key,
+              }),
+            ),
           ),
       },
       child,
@@ -57,29 +88,48 @@ export class QuicksightDashboards extends pulumi.ComponentResource {
         name: `${args.prefix} Athena`,
         type: "ATHENA",
         parameters: { athena: { workGroup: args.workgroupName, roleArn: role.arn } },
-        permissions: principals.apply((ps) => ps.map((principal) => ({ principal, actions: ["quicksight:DescribeDataSource", "quicksight:DescribeDataSourcePermissions", "quicksight:PassDataSource"] }))),
+        permissions: principals.apply((ps) =>
+          ps.map((principal) => ({
+            principal,
+            actions: [
+              "quicksight:DescribeDataSource",
+              "quicksight:DescribeDataSourcePermissions",
+              "quicksight:PassDataSource",
+            ],
+          })),
+        ),
       },
       { parent: this, dependsOn: [policy] },
     );
-    const dataSets = args.views.filter((view) => !view.internal).map((view) => ({
-      view,
-      dataSet: new aws.quicksight.DataSet(
-        `${name}-${view.name}`,
-        {
-          dataSetId: resourceName(args.prefix, view.name.replace(/_/g, "-")),
-          name: view.name,
-          importMode: "DIRECT_QUERY",
-          physicalTableMaps: [
-            {
-              physicalTableMapId: view.name.replace(/_/g, "-").slice(0, 64),
-              relationalTable: { dataSourceArn: source.arn, catalog: "AwsDataCatalog", schema: args.goldDatabase, name: view.name, inputColumns: view.columns.map((c) => ({ name: c.name, type: quicksightColumnType(c.type) })) },
-            },
-          ],
-          permissions: principals.apply((ps) => ps.map((principal) => ({ principal, actions: DATASET_VIEWER_ACTIONS }))),
-        },
-        child,
-      ),
-    }));
+    const dataSets = args.views
+      .filter((view) => !view.internal)
+      .map((view) => ({
+        view,
+        dataSet: new aws.quicksight.DataSet(
+          `${name}-${view.name}`,
+          {
+            dataSetId: resourceName(args.prefix, view.name.replace(/_/g, "-")),
+            name: view.name,
+            importMode: "DIRECT_QUERY",
+            physicalTableMaps: [
+              {
+                physicalTableMapId: view.name.replace(/_/g, "-").slice(0, 64),
+                relationalTable: {
+                  dataSourceArn: source.arn,
+                  catalog: "AwsDataCatalog",
+                  schema: args.goldDatabase,
+                  name: view.name,
+                  inputColumns: view.columns.map((c) => ({ name: c.name, type: quicksightColumnType(c.type) })),
+                },
+              },
+            ],
+            permissions: principals.apply((ps) =>
+              ps.map((principal) => ({ principal, actions: DATASET_VIEWER_ACTIONS })),
+            ),
+          },
+          child,
+        ),
+      }));
     if (dataSets.length > 0) {
       const dashboard = new awsnative.quicksight.Dashboard(
         `${name}-dashboard`,
@@ -87,14 +137,24 @@ export class QuicksightDashboards extends pulumi.ComponentResource {
           awsAccountId: accountId,
           dashboardId: resourceName(args.prefix, "kpis"),
           name: `${args.prefix} FHIR KPIs`,
-          definition: pulumi.all(dataSets.map((d) => d.dataSet.arn)).apply((arns) => dashboardDefinition(dataSets.map((d, i) => ({ view: d.view, dataSetArn: arns[i] })))),
-          permissions: principals.apply((ps) => ps.map((principal) => ({ principal, actions: DASHBOARD_VIEWER_ACTIONS }))),
+          definition: pulumi
+            .all(dataSets.map((d) => d.dataSet.arn))
+            .apply((arns) => dashboardDefinition(dataSets.map((d, i) => ({ view: d.view, dataSetArn: arns[i] })))),
+          permissions: principals.apply((ps) =>
+            ps.map((principal) => ({ principal, actions: DASHBOARD_VIEWER_ACTIONS })),
+          ),
         },
-        { parent: this, provider: new awsnative.Provider(`${name}-aws-native`, { region: args.region as awsnative.Region }, child) },
+        {
+          parent: this,
+          provider: new awsnative.Provider(`${name}-aws-native`, { region: args.region as awsnative.Region }, child),
+        },
       );
       this.dashboardId = dashboard.dashboardId;
     } else {
-      pulumi.log.warn("QuickSight is enabled but athena/views/ has no *.sql view yet: data source only, no data sets or dashboard", this);
+      pulumi.log.warn(
+        "QuickSight is enabled but athena/views/ has no *.sql view yet: data source only, no data sets or dashboard",
+        this,
+      );
     }
     this.dataSourceArn = source.arn;
     this.registerOutputs({ dataSourceArn: this.dataSourceArn, dashboardId: this.dashboardId });

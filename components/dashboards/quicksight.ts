@@ -1,8 +1,18 @@
 /** A QuickSight principal ARN from config's 'user|group/<namespace>/<name>', built with the deploying account. */
-export function quicksightPrincipalArn(principal: string, accountId: string, region: string, partition = "aws"): string {
+export function quicksightPrincipalArn(
+  principal: string,
+  accountId: string,
+  region: string,
+  partition = "aws",
+): string {
   const match = /^(user|group)\/([A-Za-z0-9._@-]+)\/([A-Za-z0-9._@-]+)$/.exec(principal);
-  if (!match) throw new Error(`dashboards.quicksightPrincipals: '${principal}' must look like 'group/<namespace>/<name>' or 'user/<namespace>/<name>'`);
-  if (!/^\d{12}$/.test(accountId)) throw new Error(`quicksightPrincipalArn: account id '${accountId}' is not 12 digits`);
+  if (!match)
+    throw new Error(
+      `dashboards.quicksightPrincipals: '${principal}' must look ` +
+        `like 'group/<namespace>/<name>' or 'user/<namespace>/<name>'`,
+    );
+  if (!/^\d{12}$/.test(accountId))
+    throw new Error(`quicksightPrincipalArn: account id '${accountId}' is not 12 digits`);
   return `arn:${partition}:quicksight:${region}:${accountId}:${principal}`;
 }
 
@@ -17,6 +27,16 @@ export function quicksightColumnType(prestoType: string): string {
 }
 
 /** Read-only actions granted to dashboard viewers on data sets. */
-export const DATASET_VIEWER_ACTIONS = ["quicksight:DescribeDataSet", "quicksight:DescribeDataSetPermissions", "quicksight:DescribeIngestion", "quicksight:ListIngestions", "quicksight:PassDataSet"];
+export const DATASET_VIEWER_ACTIONS = [
+  "quicksight:DescribeDataSet",
+  "quicksight:DescribeDataSetPermissions",
+  "quicksight:DescribeIngestion",
+  "quicksight:ListIngestions",
+  "quicksight:PassDataSet",
+];
 /** Read-only actions granted to dashboard viewers on the dashboard. */
-export const DASHBOARD_VIEWER_ACTIONS = ["quicksight:DescribeDashboard", "quicksight:ListDashboardVersions", "quicksight:QueryDashboard"];
+export const DASHBOARD_VIEWER_ACTIONS = [
+  "quicksight:DescribeDashboard",
+  "quicksight:ListDashboardVersions",
+  "quicksight:QueryDashboard",
+];

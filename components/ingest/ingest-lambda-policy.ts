@@ -2,16 +2,31 @@ import { AccountScope } from "../shared/account";
 import { PolicyDocument, policyDocument } from "../shared/policy-document";
 
 /** The ingest Lambda: start and inspect one workflow's runs, write its own log group, decrypt its environment. */
-export function ingestLambdaPolicy(scope: AccountScope, workflowName: string, logGroupArn: string, kmsKeyArn: string): PolicyDocument {
+export function ingestLambdaPolicy(
+  scope: AccountScope,
+  workflowName: string,
+  logGroupArn: string,
+  kmsKeyArn: string,
+): PolicyDocument {
   const workflow = `arn:${scope.partition}:glue:${scope.region}:${scope.accountId}:workflow/${workflowName}`;
   return policyDocument([
     {
       Sid: "RunWorkflow",
       Effect: "Allow",
-      Action: ["glue:GetWorkflowRunProperties", "glue:GetWorkflowRuns", "glue:PutWorkflowRunProperties", "glue:StartWorkflowRun"],
+      Action: [
+        "glue:GetWorkflowRunProperties",
+        "glue:GetWorkflowRuns",
+        "glue:PutWorkflowRunProperties",
+        "glue:StartWorkflowRun",
+      ],
       Resource: [workflow],
     },
-    { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${logGroupArn}:*`] },
+    {
+      Sid: "WriteLogs",
+      Effect: "Allow",
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      Resource: [`${logGroupArn}:*`],
+    },
     { Sid: "DecryptEnvironment", Effect: "Allow", Action: ["kms:Decrypt"], Resource: [kmsKeyArn] },
   ]);
 }

@@ -43,16 +43,26 @@ export class IngestTrigger extends pulumi.ComponentResource {
     super("fhirlake:ingest:IngestTrigger", name, args, opts);
     const child = { parent: this };
     const functionName = resourceName(args.prefix, "ingest-trigger");
-    const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/lambda/${functionName}`, retentionInDays: args.logRetentionDays ?? 90, kmsKeyId: args.kmsKeyArn }, child);
+    const logs = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      { name: `/aws/lambda/${functionName}`, retentionInDays: args.logRetentionDays ?? 90, kmsKeyId: args.kmsKeyArn },
+      child,
+    );
     const { accountId, region, partition } = args.account;
-    const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: accountId.apply((a) => JSON.stringify(assumeRolePolicy("lambda.amazonaws.com", a))) }, child);
+    const role = new aws.iam.Role(
+      `${name}-role`,
+      { assumeRolePolicy: accountId.apply((a) => JSON.stringify(assumeRolePolicy("lambda.amazonaws.com", a))) },
+      child,
+    );
     const policy = new aws.iam.RolePolicy(
       `${name}-policy`,
       {
         role: role.name,
         policy: pulumi
           .all([accountId, region, partition, args.workflowName, logs.arn, args.kmsKeyArn])
-          .apply(([a, r, p, w, l, k]) => JSON.stringify(ingestLambdaPolicy({ accountId: a, region: r, partition: p }, w, l, k))),
+          .apply(([a, r, p, w, l, k]) =>
+            JSON.stringify(ingestLambdaPolicy({ accountId: a, region: r, partition: p }, w, l, k)),
+          ),
       },
       child,
     );
@@ -63,7 +73,11 @@ export class IngestTrigger extends pulumi.ComponentResource {
         runtime: "nodejs20.x",
         handler: "index.handler",
         role: role.arn,
-        code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(bundleLambda(path.join(__dirname, "..", "..", "lambda", "ingest-trigger.ts"))) }),
+        code: new pulumi.asset.AssetArchive({
+          "index.js": new pulumi.asset.StringAsset(
+            bundleLambda(path.join(__dirname, "..", "..", "lambda", "ingest-trigger.ts")),
+          ),
+        }),
         memorySize: args.memoryMb,
         timeout: args.timeoutSeconds,
         environment: { variables: { WORKFLOW_NAME: args.workflowName, RAW_PREFIX: args.rawPrefix } },
@@ -74,26 +88,60 @@ export class IngestTrigger extends pulumi.ComponentResource {
     );
     const s3Permission = new aws.lambda.Permission(
       `${name}-s3-invoke`,
-      { function: fn.name, action: "lambda:InvokeFunction", principal: "s3.amazonaws.com", sourceArn: args.rawBucketArn, sourceAccount: accountId },
+      {
+        function: fn.name,
+        action: "lambda:InvokeFunction",
+        principal: "s3.amazonaws.com",
+        sourceArn: args.rawBucketArn,
+        sourceAccount: accountId,
+      },
       child,
     );
     new aws.s3.BucketNotification(
       `${name}-raw-notification`,
-      { bucket: args.rawBucketName, lambdaFunctions: [{ lambdaFunctionArn: fn.arn, events: ["s3:ObjectCreated:*"], filterPrefix: args.rawPrefix }] },
+      {
+        bucket: args.rawBucketName,
+        lambdaFunctions: [{ lambdaFunctionArn: fn.arn, events: ["s3:ObjectCreated:*"], filterPrefix: args.rawPrefix }],
+      },
       { parent: this, dependsOn: [s3Permission] },
     );
     this.rule(name, "job-finished", { eventPattern: glueJobFinishedPattern(args.jobNames) }, undefined, fn);
-    this.rule(name, "recheck", { scheduleExpression: args.recheckRate ?? "rate(30 minutes)" }, { action: "recheck" }, fn);
-    if (args.schedule !== null) this.rule(name, "schedule", { scheduleExpression: args.schedule }, { action: "scheduled-run" }, fn);
+    this.rule(
+      name,
+      "recheck",
+      { scheduleExpression: args.recheckRate ?? "rate(30 minutes)" },
+      { action: "recheck" },
+      fn,
+    );
+    if (args.schedule !== null)
+      this.rule(name, "schedule", { scheduleExpression: args.schedule }, { action: "scheduled-run" }, fn);
     this.functionName = fn.name;
     this.functionArn = fn.arn;
     this.registerOutputs({ functionName: this.functionName, functionArn: this.functionArn });
   }
 
   /** An EventBridge rule invoking the function, with an optional constant input telling it why. */
-  private rule(name: string, role: string, match: { eventPattern?: string; scheduleExpression?: string }, input: object | undefined, fn: aws.lambda.Function): void {
-    const rule = new aws.cloudwatch.EventRule(`${name}-${role}`, { description: `ingest trigger: ${role}`, ...match }, { parent: this });
-    new aws.cloudwatch.EventTarget(`${name}-${role}-target`, { rule: rule.name, arn: fn.arn, input: input === undefined ? undefined : JSON.stringify(input) }, { parent: this });
-    new aws.lambda.Permission(`${name}-${role}-invoke`, { function: fn.name, action: "lambda:InvokeFunction", principal: "events.amazonaws.com", sourceArn: rule.arn }, { parent: this });
+  private rule(
+    name: string,
+    role: string,
+    match: { eventPattern?: string; scheduleExpression?: string },
+    input: object | undefined,
+    fn: aws.lambda.Function,
+  ): void {
+    const rule = new aws.cloudwatch.EventRule(
+      `${name}-${role}`,
+      { description: `ingest trigger: ${role}`, ...match },
+      { parent: this },
+    );
+    new aws.cloudwatch.EventTarget(
+      `${name}-${role}-target`,
+      { rule: rule.name, arn: fn.arn, input: input === undefined ? undefined : JSON.stringify(input) },
+      { parent: this },
+    );
+    new aws.lambda.Permission(
+      `${name}-${role}-invoke`,
+      { function: fn.name, action: "lambda:InvokeFunction", principal: "events.amazonaws.com", sourceArn: rule.arn },
+      { parent: this },
+    );
   }
 }

@@ -27,26 +27,53 @@ export interface AlertsAndAnalytics {
   readonly dashboards?: QuicksightDashboards;
 }
 
-/** Builds the consumer-facing components of the platform with `i.child` options (kept apart so the platform file stays small). */
+/**
+ * Builds the consumer-facing components of the platform with `i.child` options (kept apart so the platform file stays
+ * small).
+ */
 export function buildAnalytics(name: string, i: AnalyticsLayerInputs): AlertsAndAnalytics {
   const c = i.config;
   const alerts = new PipelineAlerts(
     `${name}-alerts`,
-    { prefix: c.prefix, jobNames: i.jobNames, finalJobName: i.jobNames[i.jobNames.length - 1], emails: c.alerting.emails, freshnessHours: c.alerting.freshnessHours, ingestFunctionName: i.ingestFunctionName, kmsKeyArn: i.key },
+    {
+      prefix: c.prefix,
+      jobNames: i.jobNames,
+      finalJobName: i.jobNames[i.jobNames.length - 1],
+      emails: c.alerting.emails,
+      freshnessHours: c.alerting.freshnessHours,
+      ingestFunctionName: i.ingestFunctionName,
+      kmsKeyArn: i.key,
+    },
     i.child,
   );
   const b = i.storage.buckets;
   const analytics = new AthenaAnalytics(
     `${name}-analytics`,
-    { prefix: c.prefix, resultsBucketName: b["athena-results"].bucketName, kmsKeyArn: i.key, bytesScannedCutoffMb: c.analytics.bytesScannedCutoffMb, goldDatabase: i.goldDatabase, views: i.views, forceDestroy: !c.storage.retainOnDestroy },
+    {
+      prefix: c.prefix,
+      resultsBucketName: b["athena-results"].bucketName,
+      kmsKeyArn: i.key,
+      bytesScannedCutoffMb: c.analytics.bytesScannedCutoffMb,
+      goldDatabase: i.goldDatabase,
+      views: i.views,
+      forceDestroy: !c.storage.retainOnDestroy,
+    },
     i.child,
   );
   if (!c.dashboards.quicksightEnabled) return { alerts, analytics };
   const dashboards = new QuicksightDashboards(
     `${name}-dashboards`,
     {
-      prefix: c.prefix, account: i.account, workgroupName: analytics.workgroupName, goldDatabase: i.goldDatabase, goldBucketArn: b.gold.arn,
-      resultsBucketArn: b["athena-results"].arn, kmsKeyArn: i.key, views: i.views, principals: c.dashboards.quicksightPrincipals, region: c.awsRegion,
+      prefix: c.prefix,
+      account: i.account,
+      workgroupName: analytics.workgroupName,
+      goldDatabase: i.goldDatabase,
+      goldBucketArn: b.gold.arn,
+      resultsBucketArn: b["athena-results"].arn,
+      kmsKeyArn: i.key,
+      views: i.views,
+      principals: c.dashboards.quicksightPrincipals,
+      region: c.awsRegion,
     },
     i.child,
   );

@@ -21,7 +21,9 @@ export interface LakehousePlatformArgs {
   readonly viewsDir?: string;
 }
 
-/** The FHIR lakehouse on AWS: storage, catalog, audit log, Glue workflow, ingest trigger, alerting, Athena, QuickSight. */
+/**
+ * The FHIR lakehouse on AWS: storage, catalog, audit log, Glue workflow, ingest trigger, alerting, Athena, QuickSight.
+ */
 export class LakehousePlatform extends pulumi.ComponentResource {
   public readonly bucketNames: pulumi.Output<Record<string, string>>;
   public readonly workflowName: pulumi.Output<string>;
@@ -38,7 +40,11 @@ export class LakehousePlatform extends pulumi.ComponentResource {
     const c = args.config;
     const root = args.sourceRoot ?? path.join(__dirname, "..", "..");
     // Region and tags from config/<stack>.json, applied to every AWS resource through this provider.
-    const provider = new aws.Provider(`${name}-aws`, { region: c.awsRegion, defaultTags: { tags: { ...c.tags } } }, { parent: this });
+    const provider = new aws.Provider(
+      `${name}-aws`,
+      { region: c.awsRegion, defaultTags: { tags: { ...c.tags } } },
+      { parent: this },
+    );
     const child = { parent: this, providers: [provider] };
     const invoke = { parent: this, provider };
     const account: AccountContext = {
@@ -46,36 +52,96 @@ export class LakehousePlatform extends pulumi.ComponentResource {
       region: aws.getRegionOutput({}, invoke).region,
       partition: aws.getPartitionOutput({}, invoke).partition,
     };
-    const storage = new DataLakeStorage(`${name}-storage`, { prefix: c.prefix, account, lifecycle: c.storage, retainOnDestroy: c.storage.retainOnDestroy }, child);
+    const storage = new DataLakeStorage(
+      `${name}-storage`,
+      { prefix: c.prefix, account, lifecycle: c.storage, retainOnDestroy: c.storage.retainOnDestroy },
+      child,
+    );
     const b = storage.buckets;
     const key = storage.kmsKeyArn;
-    const catalog = new LakeCatalog(`${name}-catalog`, { prefix: c.prefix, zoneBuckets: { bronze: b.bronze.bucketName, silver: b.silver.bucketName, gold: b.gold.bucketName } }, child);
-    const audit = new AuditLog(`${name}-audit`, { prefix: c.prefix, kmsKeyArn: key, pointInTimeRecovery: c.audit.pointInTimeRecovery, retain: c.storage.retainOnDestroy }, child);
+    const catalog = new LakeCatalog(
+      `${name}-catalog`,
+      {
+        prefix: c.prefix,
+        zoneBuckets: { bronze: b.bronze.bucketName, silver: b.silver.bucketName, gold: b.gold.bucketName },
+      },
+      child,
+    );
+    const audit = new AuditLog(
+      `${name}-audit`,
+      {
+        prefix: c.prefix,
+        kmsKeyArn: key,
+        pointInTimeRecovery: c.audit.pointInTimeRecovery,
+        retain: c.storage.retainOnDestroy,
+      },
+      child,
+    );
     const workflow = new MedallionWorkflow(
       `${name}-medallion`,
       {
-        prefix: c.prefix, account, sourceRoot: root, rawPrefix: c.ingest.rawPrefix, kmsKeyArn: key, databases: catalog.databaseNames,
+        prefix: c.prefix,
+        account,
+        sourceRoot: root,
+        rawPrefix: c.ingest.rawPrefix,
+        kmsKeyArn: key,
+        databases: catalog.databaseNames,
         buckets: {
-          names: { raw: b.raw.bucketName, bronze: b.bronze.bucketName, silver: b.silver.bucketName, gold: b.gold.bucketName, quarantine: b.quarantine.bucketName, scripts: b.scripts.bucketName },
-          arns: { raw: b.raw.arn, bronze: b.bronze.arn, silver: b.silver.arn, gold: b.gold.arn, quarantine: b.quarantine.arn, scripts: b.scripts.arn },
+          names: {
+            raw: b.raw.bucketName,
+            bronze: b.bronze.bucketName,
+            silver: b.silver.bucketName,
+            gold: b.gold.bucketName,
+            quarantine: b.quarantine.bucketName,
+            scripts: b.scripts.bucketName,
+          },
+          arns: {
+            raw: b.raw.arn,
+            bronze: b.bronze.arn,
+            silver: b.silver.arn,
+            gold: b.gold.arn,
+            quarantine: b.quarantine.arn,
+            scripts: b.scripts.arn,
+          },
         },
-        auditTableName: audit.tableName, auditTableArn: audit.tableArn, auditTtlDays: c.audit.ttlDays, sizing: c.glue,
+        auditTableName: audit.tableName,
+        auditTableArn: audit.tableArn,
+        auditTtlDays: c.audit.ttlDays,
+        sizing: c.glue,
       },
       child,
     );
     const ingest = new IngestTrigger(
       `${name}-ingest`,
       {
-        prefix: c.prefix, account, rawBucketName: b.raw.bucketName, rawBucketArn: b.raw.arn, rawPrefix: c.ingest.rawPrefix, workflowName: workflow.workflowName,
-        jobNames: workflow.jobNames, schedule: c.glue.schedule, memoryMb: c.ingest.lambdaMemoryMb, timeoutSeconds: c.ingest.lambdaTimeoutSeconds, kmsKeyArn: key,
+        prefix: c.prefix,
+        account,
+        rawBucketName: b.raw.bucketName,
+        rawBucketArn: b.raw.arn,
+        rawPrefix: c.ingest.rawPrefix,
+        workflowName: workflow.workflowName,
+        jobNames: workflow.jobNames,
+        schedule: c.glue.schedule,
+        memoryMb: c.ingest.lambdaMemoryMb,
+        timeoutSeconds: c.ingest.lambdaTimeoutSeconds,
+        kmsKeyArn: key,
       },
       child,
     );
     const layer: AlertsAndAnalytics = buildAnalytics(name, {
-      config: c, account, storage, key, goldDatabase: catalog.databaseNames.gold, jobNames: workflow.jobNames, ingestFunctionName: ingest.functionName,
-      views: readViewFiles(args.viewsDir ?? path.join(root, "athena", "views")), child,
+      config: c,
+      account,
+      storage,
+      key,
+      goldDatabase: catalog.databaseNames.gold,
+      jobNames: workflow.jobNames,
+      ingestFunctionName: ingest.functionName,
+      views: readViewFiles(args.viewsDir ?? path.join(root, "athena", "views")),
+      child,
     });
-    this.bucketNames = pulumi.output(Object.fromEntries(Object.entries(b).map(([z, bucket]) => [z, bucket.bucketName])));
+    this.bucketNames = pulumi.output(
+      Object.fromEntries(Object.entries(b).map(([z, bucket]) => [z, bucket.bucketName])),
+    );
     this.workflowName = workflow.workflowName;
     this.jobNames = workflow.jobNames;
     this.auditTableName = audit.tableName;
@@ -83,6 +149,11 @@ export class LakehousePlatform extends pulumi.ComponentResource {
     this.workgroupName = layer.analytics.workgroupName;
     this.databaseNames = catalog.databaseNames;
     this.dashboardId = layer.dashboards?.dashboardId;
-    this.registerOutputs({ bucketNames: this.bucketNames, workflowName: this.workflowName, alertTopicArn: this.alertTopicArn, workgroupName: this.workgroupName });
+    this.registerOutputs({
+      bucketNames: this.bucketNames,
+      workflowName: this.workflowName,
+      alertTopicArn: this.alertTopicArn,
+      workgroupName: this.workgroupName,
+    });
   }
 }

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 
-/** The deploying account, region and partition, looked up once (aws.getCallerIdentity/getRegion/getPartition), never hard-coded. */
+/**
+ * The deploying account, region and partition, looked up once (aws.getCallerIdentity/getRegion/getPartition), never
+ * hard-coded.
+ */
 export interface AccountContext {
   readonly accountId: pulumi.Output<string>;
   readonly region: pulumi.Output<string>;

@@ -26,7 +26,13 @@ export function glueJobFinishedPattern(jobNames: readonly string[]): string {
  */
 export function glueAlertTransformer(stackName: string): { inputPaths: Record<string, string>; inputTemplate: string } {
   return {
-    inputPaths: { job: "$.detail.jobName", state: "$.detail.state", run: "$.detail.jobRunId", time: "$.time", region: "$.region" },
+    inputPaths: {
+      job: "$.detail.jobName",
+      state: "$.detail.state",
+      run: "$.detail.jobRunId",
+      time: "$.time",
+      region: "$.region",
+    },
     inputTemplate:
       `"[${stackName}] Glue job <job> is <state> (run <run>, at <time>). ` +
       `See the run in the AWS Glue console (region <region>); error details are in its CloudWatch logs."`,

@@ -32,11 +32,16 @@ export function hiveType(prestoType: string): string {
 /** Reads the `-- columns: name type, name type` header; the error names the file. */
 export function parseColumnsHeader(file: string, text: string): ViewColumn[] {
   const match = /^\s*--\s*columns:\s*(.+)$/im.exec(text);
-  if (!match) throw new Error(`${file}: missing header comment '-- columns: <name> <type>, ...' (needed for the Athena view's column list)`);
+  if (!match)
+    throw new Error(
+      `${file}: missing header comment '-- columns: <name> <type>, ...' (needed for the Athena view's column list)`,
+    );
   return match[1].split(/,(?![^(]*\))/).map((part, i) => {
     const [name, ...type] = part.trim().split(/\s+/);
     if (!name || type.length === 0 || !/^[a-z_][a-z0-9_]*$/.test(name)) {
-      throw new Error(`${file}: column ${i + 1} of the '-- columns:' header must be '<lowercase_name> <type>', got '${part.trim()}'`);
+      throw new Error(
+        `${file}: column ${i + 1} of the '-- columns:' header must be '<lowercase_name> <type>', got '${part.trim()}'`,
+      );
     }
     return { name, type: type.join(" ").toLowerCase() };
   });
@@ -45,7 +50,8 @@ export function parseColumnsHeader(file: string, text: string): ViewColumn[] {
 /** Parses one view file: name from the file name, SQL body, declared columns. */
 export function parseViewFile(file: string, text: string): AthenaViewFile {
   const name = path.basename(file, ".sql");
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`${file}: view file names must be lowercase snake_case (${name})`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`${file}: view file names must be lowercase snake_case (${name})`);
   const body = text
     .replace(/^\s*--.*$/gm, "")
     .trim()
@@ -81,7 +87,12 @@ export function prestoViewOriginalText(view: AthenaViewFile, schema: string): st
 }
 
 /** Decodes prestoViewOriginalText (tests and reviewers use it to read a declared view back). */
-export function decodePrestoView(text: string): { originalSql: string; catalog: string; schema: string; columns: ViewColumn[] } {
+export function decodePrestoView(text: string): {
+  originalSql: string;
+  catalog: string;
+  schema: string;
+  columns: ViewColumn[];
+} {
   const match = /^\/\* Presto View: ([A-Za-z0-9+/=]+) \*\/$/.exec(text);
   if (!match) throw new Error("not a Presto view text");
   return JSON.parse(Buffer.from(match[1], "base64").toString("utf8"));

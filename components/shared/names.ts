@@ -1,5 +1,14 @@
 /** The storage zones of the lake; each gets one SecureBucket. */
-export const ZONES = ["raw", "bronze", "silver", "gold", "quarantine", "scripts", "athena-results", "access-logs"] as const;
+export const ZONES = [
+  "raw",
+  "bronze",
+  "silver",
+  "gold",
+  "quarantine",
+  "scripts",
+  "athena-results",
+  "access-logs",
+] as const;
 /** One storage zone. */
 export type Zone = (typeof ZONES)[number];
 
@@ -23,7 +32,8 @@ export const QUARANTINE_METRIC = "QuarantinedRecords";
 
 /** `${prefix}-${role}`: the one naming rule for child resources and physical names. */
 export function resourceName(prefix: string, role: string): string {
-  if (!/^[a-z][a-z0-9-]*$/.test(prefix)) throw new Error(`resource name prefix '${prefix}' must be lowercase letters, digits and dashes`);
+  if (!/^[a-z][a-z0-9-]*$/.test(prefix))
+    throw new Error(`resource name prefix '${prefix}' must be lowercase letters, digits and dashes`);
   return `${prefix}-${role}`;
 }
 

@@ -17,7 +17,10 @@ export interface PolicyDocument {
 
 /** Wraps statements into a document, dropping statements with an empty resource list (no zone to grant, say). */
 export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
-  return { Version: "2012-10-17", Statement: statements.filter((s) => s.Resource === undefined || s.Resource.length > 0) };
+  return {
+    Version: "2012-10-17",
+    Statement: statements.filter((s) => s.Resource === undefined || s.Resource.length > 0),
+  };
 }
 
 /** Trust policy letting one AWS service assume a role, limited to this account. */

@@ -41,7 +41,11 @@ export class DataLakeStorage extends pulumi.ComponentResource {
       },
       { parent: this, protect: retain, retainOnDelete: retain },
     );
-    new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${resourceName(args.prefix, "lake")}`, targetKeyId: key.keyId }, { parent: this });
+    new aws.kms.Alias(
+      `${name}-key-alias`,
+      { name: `alias/${resourceName(args.prefix, "lake")}`, targetKeyId: key.keyId },
+      { parent: this },
+    );
     const logs = this.zoneBucket("access-logs", args, undefined, undefined);
     const buckets = { "access-logs": logs } as Record<Zone, SecureBucket>;
     for (const zone of ZONES.filter((z) => z !== "access-logs")) {
@@ -49,11 +53,22 @@ export class DataLakeStorage extends pulumi.ComponentResource {
     }
     this.kmsKeyArn = key.arn;
     this.buckets = buckets;
-    this.registerOutputs({ kmsKeyArn: this.kmsKeyArn, bucketNames: Object.fromEntries(ZONES.map((z) => [z, buckets[z].bucketName])) });
+    this.registerOutputs({
+      kmsKeyArn: this.kmsKeyArn,
+      bucketNames: Object.fromEntries(ZONES.map((z) => [z, buckets[z].bucketName])),
+    });
   }
 
-  /** One zone from the shared block: with retainOnDestroy no bucket is force-destroyed and the data zones are protected. */
-  private zoneBucket(zone: Zone, args: DataLakeStorageArgs, kmsKeyArn: pulumi.Output<string> | undefined, logBucket: pulumi.Output<string> | undefined): SecureBucket {
+  /**
+   * One zone from the shared block: with retainOnDestroy no bucket is force-destroyed and the data zones are
+   * protected.
+   */
+  private zoneBucket(
+    zone: Zone,
+    args: DataLakeStorageArgs,
+    kmsKeyArn: pulumi.Output<string> | undefined,
+    logBucket: pulumi.Output<string> | undefined,
+  ): SecureBucket {
     return new SecureBucket(
       resourceName(args.prefix, zone),
       {

@@ -35,13 +35,28 @@ function expirationDays(zone: Zone, s: LifecycleSettings): number | null {
  */
 export function lifecycleRules(zone: Zone, s: LifecycleSettings): LifecycleRule[] {
   const rules: LifecycleRule[] = [
-    { id: "noncurrent-versions", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: s.noncurrentVersionExpirationDays } },
-    { id: "abort-multipart", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } },
+    {
+      id: "noncurrent-versions",
+      status: "Enabled",
+      filter: {},
+      noncurrentVersionExpiration: { noncurrentDays: s.noncurrentVersionExpirationDays },
+    },
+    {
+      id: "abort-multipart",
+      status: "Enabled",
+      filter: {},
+      abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+    },
   ];
   const days = expirationDays(zone, s);
   if (days !== null) rules.push({ id: "expire-objects", status: "Enabled", filter: {}, expiration: { days } });
   if ((zone === "bronze" || zone === "silver") && s.infrequentAccessAfterDays !== null) {
-    rules.push({ id: "infrequent-access", status: "Enabled", filter: {}, transitions: [{ days: s.infrequentAccessAfterDays, storageClass: "STANDARD_IA" }] });
+    rules.push({
+      id: "infrequent-access",
+      status: "Enabled",
+      filter: {},
+      transitions: [{ days: s.infrequentAccessAfterDays, storageClass: "STANDARD_IA" }],
+    });
   }
   return rules;
 }

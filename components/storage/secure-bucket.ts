@@ -5,7 +5,10 @@ import { LifecycleRule } from "./lifecycle";
 
 /** Arguments of one secure bucket. */
 export interface SecureBucketArgs {
-  /** Customer KMS key for SSE-KMS with bucket keys. Undefined means SSE-S3, allowed only for the access-log bucket (S3 server access logs cannot be delivered to SSE-KMS buckets). */
+  /**
+   * Customer KMS key for SSE-KMS with bucket keys. Undefined means SSE-S3, allowed only for the access-log bucket (S3
+   * server access logs cannot be delivered to SSE-KMS buckets).
+   */
   readonly kmsKeyArn?: pulumi.Input<string>;
   /** Name of the bucket receiving this bucket's server access logs. Undefined only for the access-log bucket itself. */
   readonly accessLogBucket?: pulumi.Input<string>;
@@ -15,7 +18,10 @@ export interface SecureBucketArgs {
   readonly accountId: pulumi.Input<string>;
   /** Lifecycle rules (components/shared/lifecycle.ts). Default: none. */
   readonly lifecycleRules?: readonly LifecycleRule[];
-  /** true: protect the bucket and retain it on delete (prod data). Default true: data is kept unless a flag says otherwise. */
+  /**
+   * true: protect the bucket and retain it on delete (prod data). Default true: data is kept unless a flag says
+   * otherwise.
+   */
   readonly retain?: boolean;
   /** true: `pulumi destroy` empties the bucket first (dev only). Default false. */
   readonly forceDestroy?: boolean;
@@ -37,11 +43,25 @@ export class SecureBucket extends pulumi.ComponentResource {
     super("fhirlake:storage:SecureBucket", name, args, opts);
     const retain = args.retain ?? true;
     const child = { parent: this };
-    const bucket = new aws.s3.Bucket(name, { forceDestroy: args.forceDestroy ?? false, tags: { ...args.tags } }, { parent: this, protect: retain, retainOnDelete: retain });
-    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, child);
+    const bucket = new aws.s3.Bucket(
+      name,
+      { forceDestroy: args.forceDestroy ?? false, tags: { ...args.tags } },
+      { parent: this, protect: retain, retainOnDelete: retain },
+    );
+    new aws.s3.BucketOwnershipControls(
+      `${name}-ownership`,
+      { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      child,
+    );
     const publicAccess = new aws.s3.BucketPublicAccessBlock(
       `${name}-public-access`,
-      { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
       child,
     );
     new aws.s3.BucketServerSideEncryptionConfiguration(
@@ -51,22 +71,44 @@ export class SecureBucket extends pulumi.ComponentResource {
         rules: [
           args.kmsKeyArn === undefined
             ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
-            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true },
+            : {
+                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
+                bucketKeyEnabled: true,
+              },
         ],
       },
       child,
     );
-    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, child);
+    const versioning = new aws.s3.BucketVersioning(
+      `${name}-versioning`,
+      { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+      child,
+    );
     const policy = pulumi
       .all([bucket.arn, args.accountId])
       .apply(([arn, account]) => JSON.stringify(secureBucketPolicy(arn, account, args.receivesAccessLogs ?? false)));
-    new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy }, { parent: this, dependsOn: [publicAccess] });
+    new aws.s3.BucketPolicy(
+      `${name}-policy`,
+      { bucket: bucket.id, policy },
+      { parent: this, dependsOn: [publicAccess] },
+    );
     if (args.accessLogBucket !== undefined) {
-      new aws.s3.BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: args.accessLogBucket, targetPrefix: pulumi.interpolate`${bucket.id}/` }, child);
+      new aws.s3.BucketLogging(
+        `${name}-logging`,
+        { bucket: bucket.id, targetBucket: args.accessLogBucket, targetPrefix: pulumi.interpolate`${bucket.id}/` },
+        child,
+      );
     }
     if (args.lifecycleRules !== undefined && args.lifecycleRules.length > 0) {
       // S3 needs versioning in place before rules on noncurrent versions.
-      new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, { bucket: bucket.id, rules: args.lifecycleRules.map((r) => ({ ...r, transitions: r.transitions?.map((t) => ({ ...t })) })) }, { parent: this, dependsOn: [versioning] });
+      new aws.s3.BucketLifecycleConfiguration(
+        `${name}-lifecycle`,
+        {
+          bucket: bucket.id,
+          rules: args.lifecycleRules.map((r) => ({ ...r, transitions: r.transitions?.map((t) => ({ ...t })) })),
+        },
+        { parent: this, dependsOn: [versioning] },
+      );
     }
     this.bucketName = bucket.bucket;
     this.arn = bucket.arn;

@@ -6,7 +6,8 @@ export function commonJobArguments(packageUri: string, tempDir: string): Record<
     "--datalake-formats": "hudi",
     "--conf": "spark.serializer=org.apache.spark.serializer.KryoSerializer",
     "--extra-py-files": packageUri,
-    // The bronze parser keeps FHIR decimals exactly (1.50 stays 1.50) with simplejson; pinned as in requirements-dev.txt.
+    // The bronze parser keeps FHIR decimals exactly (1.50 stays 1.50) with simplejson; pinned as in requirements-
+    // dev.txt.
     "--additional-python-modules": "simplejson==4.3.0",
     "--enable-metrics": "true",
     "--enable-observability-metrics": "true",

@@ -23,7 +23,12 @@ export interface GlueJobGrants {
 /** S3 write (Hudi rewrites and cleans files, so delete too) on buckets. */
 export function s3WriteStatements(bucketArns: readonly string[], tempPrefixArn: string): PolicyStatement[] {
   return [
-    { Sid: "ListOutput", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:ListBucket"], Resource: [...bucketArns] },
+    {
+      Sid: "ListOutput",
+      Effect: "Allow",
+      Action: ["s3:GetBucketLocation", "s3:ListBucket"],
+      Resource: [...bucketArns],
+    },
     {
       Sid: "WriteOutput",
       Effect: "Allow",
@@ -34,21 +39,39 @@ export function s3WriteStatements(bucketArns: readonly string[], tempPrefixArn: 
 }
 
 /** Glue catalog rights on one database and its tables (Hudi hive sync creates and updates them). */
-export function catalogStatements(g: Pick<GlueJobGrants, "partition" | "region" | "accountId" | "databaseName">): PolicyStatement[] {
+export function catalogStatements(
+  g: Pick<GlueJobGrants, "partition" | "region" | "accountId" | "databaseName">,
+): PolicyStatement[] {
   const base = `arn:${g.partition}:glue:${g.region}:${g.accountId}`;
   return [
     {
       Sid: "SyncOwnDatabase",
       Effect: "Allow",
       Action: [
-        "glue:BatchCreatePartition", "glue:BatchDeletePartition", "glue:BatchGetPartition", "glue:CreatePartition",
-        "glue:CreateTable", "glue:DeletePartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions",
-        "glue:GetTable", "glue:GetTables", "glue:GetUserDefinedFunctions", "glue:UpdatePartition", "glue:UpdateTable",
+        "glue:BatchCreatePartition",
+        "glue:BatchDeletePartition",
+        "glue:BatchGetPartition",
+        "glue:CreatePartition",
+        "glue:CreateTable",
+        "glue:DeletePartition",
+        "glue:GetDatabase",
+        "glue:GetPartition",
+        "glue:GetPartitions",
+        "glue:GetTable",
+        "glue:GetTables",
+        "glue:GetUserDefinedFunctions",
+        "glue:UpdatePartition",
+        "glue:UpdateTable",
       ],
       Resource: [`${base}:catalog`, `${base}:database/${g.databaseName}`, `${base}:table/${g.databaseName}/*`],
     },
     // The Glue catalog client looks up the "default" database at session start.
-    { Sid: "ReadDefaultDatabase", Effect: "Allow", Action: ["glue:GetDatabase"], Resource: [`${base}:catalog`, `${base}:database/default`] },
+    {
+      Sid: "ReadDefaultDatabase",
+      Effect: "Allow",
+      Action: ["glue:GetDatabase"],
+      Resource: [`${base}:catalog`, `${base}:database/default`],
+    },
   ];
 }
 
@@ -63,8 +86,18 @@ export function glueJobPolicy(g: GlueJobGrants): PolicyDocument {
     ...s3ReadStatements(g.readBuckets),
     ...s3WriteStatements(g.writeBuckets, g.tempPrefixArn),
     ...catalogStatements(g),
-    { Sid: "UseLakeKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], Resource: [g.kmsKeyArn] },
-    { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:AssociateKmsKey", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], Resource: [logs, `${logs}:*`] },
+    {
+      Sid: "UseLakeKey",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
+      Resource: [g.kmsKeyArn],
+    },
+    {
+      Sid: "WriteLogs",
+      Effect: "Allow",
+      Action: ["logs:AssociateKmsKey", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+      Resource: [logs, `${logs}:*`],
+    },
     // PutMetricData has no resource-level permissions; the namespace condition is the scope.
     {
       Sid: "PublishMetrics",
@@ -75,7 +108,12 @@ export function glueJobPolicy(g: GlueJobGrants): PolicyDocument {
     },
   ];
   if (g.auditTableArn !== undefined) {
-    statements.push({ Sid: "AuditLog", Effect: "Allow", Action: ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable"], Resource: [g.auditTableArn] });
+    statements.push({
+      Sid: "AuditLog",
+      Effect: "Allow",
+      Action: ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable"],
+      Resource: [g.auditTableArn],
+    });
   }
   return policyDocument(statements);
 }

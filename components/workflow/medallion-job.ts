@@ -37,7 +37,10 @@ export class MedallionJob extends pulumi.ComponentResource {
     const { accountId, region, partition } = args.account;
     const role = new aws.iam.Role(
       `${name}-role`,
-      { description: `Glue job ${args.jobName}`, assumeRolePolicy: accountId.apply((a) => JSON.stringify(assumeRolePolicy("glue.amazonaws.com", a))) },
+      {
+        description: `Glue job ${args.jobName}`,
+        assumeRolePolicy: accountId.apply((a) => JSON.stringify(assumeRolePolicy("glue.amazonaws.com", a))),
+      },
       { parent: this },
     );
     new aws.iam.RolePolicy(
@@ -45,7 +48,14 @@ export class MedallionJob extends pulumi.ComponentResource {
       {
         role: role.name,
         policy: pulumi.all([accountId, region, partition, pulumi.output(args.grants)]).apply(([a, r, p, g]) =>
-          JSON.stringify(glueJobPolicy({ ...(g as Omit<GlueJobGrants, "partition" | "region" | "accountId">), accountId: a, region: r, partition: p })),
+          JSON.stringify(
+            glueJobPolicy({
+              ...(g as Omit<GlueJobGrants, "partition" | "region" | "accountId">),
+              accountId: a,
+              region: r,
+              partition: p,
+            }),
+          ),
         ),
       },
       { parent: this },

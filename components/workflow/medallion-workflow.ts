@@ -9,8 +9,12 @@ import { JobSizing, MedallionJob } from "./medallion-job";
 
 /** Bucket names and ARNs the jobs use. */
 export interface WorkflowBuckets {
-  readonly names: Readonly<Record<"raw" | "bronze" | "silver" | "gold" | "quarantine" | "scripts", pulumi.Input<string>>>;
-  readonly arns: Readonly<Record<"raw" | "bronze" | "silver" | "gold" | "quarantine" | "scripts", pulumi.Input<string>>>;
+  readonly names: Readonly<
+    Record<"raw" | "bronze" | "silver" | "gold" | "quarantine" | "scripts", pulumi.Input<string>>
+  >;
+  readonly arns: Readonly<
+    Record<"raw" | "bronze" | "silver" | "gold" | "quarantine" | "scripts", pulumi.Input<string>>
+  >;
 }
 
 /** Arguments of the medallion workflow. */
@@ -32,13 +36,21 @@ export interface MedallionWorkflowArgs {
 }
 
 /** What each job reads and writes, by zone: its input zone in, its output zone(s) out. */
-const JOB_ZONES: Readonly<Record<JobName, { read: readonly ("raw" | "bronze" | "silver")[]; write: readonly ("bronze" | "quarantine" | "silver" | "gold")[] }>> = {
+const JOB_ZONES: Readonly<
+  Record<
+    JobName,
+    { read: readonly ("raw" | "bronze" | "silver")[]; write: readonly ("bronze" | "quarantine" | "silver" | "gold")[] }
+  >
+> = {
   bronze: { read: ["raw"], write: ["bronze", "quarantine"] },
   silver: { read: ["bronze"], write: ["silver"] },
   gold: { read: ["silver"], write: ["gold"] },
 };
 
-/** The job scripts and the zipped lakehouse package as S3 assets, three Glue jobs, and the start -> bronze -> silver -> gold workflow. */
+/**
+ * The job scripts and the zipped lakehouse package as S3 assets, three Glue jobs, and the start -> bronze -> silver ->
+ * gold workflow.
+ */
 export class MedallionWorkflow extends pulumi.ComponentResource {
   public readonly workflowName: pulumi.Output<string>;
   /** Physical job names, in run order. */
@@ -50,20 +62,44 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
     const scripts = args.buckets.names.scripts;
     const pkgDir = path.join(args.sourceRoot, "glue-jobs", "lakehouse");
     const archive = new pulumi.asset.AssetArchive(
-      Object.fromEntries(packageFiles(pkgDir).map((f) => [`lakehouse/${f}`, new pulumi.asset.FileAsset(path.join(pkgDir, f))])),
+      Object.fromEntries(
+        packageFiles(pkgDir).map((f) => [`lakehouse/${f}`, new pulumi.asset.FileAsset(path.join(pkgDir, f))]),
+      ),
     );
-    const pkg = new aws.s3.BucketObjectv2(`${name}-package`, { bucket: scripts, key: "packages/lakehouse.zip", source: archive }, { parent: this });
+    const pkg = new aws.s3.BucketObjectv2(
+      `${name}-package`,
+      { bucket: scripts, key: "packages/lakehouse.zip", source: archive },
+      { parent: this },
+    );
     const security = this.securityConfiguration(name, args);
     const b = args.buckets.names;
-    const locations = pulumi.all([b.raw, b.bronze, b.silver, b.gold, b.quarantine, args.auditTableName]).apply(
-      ([raw, bronze, silver, gold, quarantine, audit]): JobLocations => ({
-        rawBucket: raw, rawPrefix: args.rawPrefix, bronzeBucket: bronze, silverBucket: silver, goldBucket: gold,
-        quarantineBucket: quarantine, auditTable: audit, auditTtlDays: args.auditTtlDays, databases: args.databases,
-      }),
-    );
+    const locations = pulumi
+      .all([b.raw, b.bronze, b.silver, b.gold, b.quarantine, args.auditTableName])
+      .apply(([raw, bronze, silver, gold, quarantine, audit]): JobLocations => ({
+        rawBucket: raw,
+        rawPrefix: args.rawPrefix,
+        bronzeBucket: bronze,
+        silverBucket: silver,
+        goldBucket: gold,
+        quarantineBucket: quarantine,
+        auditTable: audit,
+        auditTtlDays: args.auditTtlDays,
+        databases: args.databases,
+      }));
     const shared = { locations, packageKey: pkg.key, security: security.name };
-    const jobs = Object.fromEntries(JOBS.map((job) => [job, this.job(name, job, args, shared)])) as Record<JobName, MedallionJob>;
-    const workflow = new aws.glue.Workflow(`${name}-workflow`, { name: resourceName(args.prefix, "medallion"), maxConcurrentRuns: 1, description: "start -> bronze -> silver -> gold" }, { parent: this });
+    const jobs = Object.fromEntries(JOBS.map((job) => [job, this.job(name, job, args, shared)])) as Record<
+      JobName,
+      MedallionJob
+    >;
+    const workflow = new aws.glue.Workflow(
+      `${name}-workflow`,
+      {
+        name: resourceName(args.prefix, "medallion"),
+        maxConcurrentRuns: 1,
+        description: "start -> bronze -> silver -> gold",
+      },
+      { parent: this },
+    );
     this.chain(name, workflow.name, jobs);
     this.workflowName = workflow.name;
     this.jobNames = JOBS.map((j) => glueJobName(args.prefix, j));
@@ -92,11 +128,19 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
     name: string,
     job: JobName,
     args: MedallionWorkflowArgs,
-    shared: { locations: pulumi.Output<JobLocations>; packageKey: pulumi.Output<string>; security: pulumi.Output<string> },
+    shared: {
+      locations: pulumi.Output<JobLocations>;
+      packageKey: pulumi.Output<string>;
+      security: pulumi.Output<string>;
+    },
   ): MedallionJob {
     const scripts = args.buckets.names.scripts;
     const source = new pulumi.asset.FileAsset(jobScriptPath(path.join(args.sourceRoot, "glue-jobs", "jobs"), job));
-    const script = new aws.s3.BucketObjectv2(`${name}-${job}-script`, { bucket: scripts, key: `jobs/${job}_job.py`, source }, { parent: this });
+    const script = new aws.s3.BucketObjectv2(
+      `${name}-${job}-script`,
+      { bucket: scripts, key: `jobs/${job}_job.py`, source },
+      { parent: this },
+    );
     return new MedallionJob(
       `${name}-${job}`,
       {
@@ -122,10 +166,20 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
     );
   }
 
-  /** start (on demand: the ingest Lambda or its schedule) -> bronze -> silver -> gold, each on the previous job's success. */
+  /**
+   * start (on demand: the ingest Lambda or its schedule) -> bronze -> silver -> gold, each on the previous job's
+   * success.
+   */
   private chain(name: string, workflowName: pulumi.Output<string>, jobs: Record<JobName, MedallionJob>): void {
-    new aws.glue.Trigger(`${name}-start`, { workflowName, type: "ON_DEMAND", actions: [{ jobName: jobs.bronze.jobName }] }, { parent: this });
-    const steps: [JobName, JobName][] = [["bronze", "silver"], ["silver", "gold"]];
+    new aws.glue.Trigger(
+      `${name}-start`,
+      { workflowName, type: "ON_DEMAND", actions: [{ jobName: jobs.bronze.jobName }] },
+      { parent: this },
+    );
+    const steps: [JobName, JobName][] = [
+      ["bronze", "silver"],
+      ["silver", "gold"],
+    ];
     for (const [after, next] of steps) {
       new aws.glue.Trigger(
         `${name}-after-${after}`,

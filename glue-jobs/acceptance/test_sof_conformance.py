@@ -52,7 +52,13 @@ def cases() -> list:
 def normalise(rows: list[dict]) -> list[str]:
     # Numbers compare by value (5 == 5.0), as JSON does.
     def fix(v):
-        return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else [fix(x) for x in v] if isinstance(v, list) else v
+        return (
+            float(v)
+            if isinstance(v, int | float) and not isinstance(v, bool)
+            else [fix(x) for x in v]
+            if isinstance(v, list)
+            else v
+        )
 
     return sorted(json.dumps({k: fix(v) for k, v in r.items()}, sort_keys=True) for r in rows)
 
@@ -75,7 +81,11 @@ def test_every_skipped_case_names_a_real_case_of_the_suite():
     from acceptance.conftest import _shared_data
 
     folder = _shared_data() / "sql-on-fhir-v2-tests"
-    real = {(f, case["title"]) for f in {f for f, _ in SKIPPED} for case in json.loads((folder / f).read_text("utf-8"))["tests"]}
+    real = {
+        (f, case["title"])
+        for f in {f for f, _ in SKIPPED}
+        for case in json.loads((folder / f).read_text("utf-8"))["tests"]
+    }
     assert set(SKIPPED) <= real, sorted(set(SKIPPED) - real)
 
 
@@ -83,7 +93,8 @@ SYNTHEA_BUNDLES = 3
 
 
 def test_silver_views_over_real_synthea_bundles(spark, shared_data):
-    """The silver ViewDefinitions over a few Synthea bundles, references resolved as bronze does: no errors, keys filled."""
+    """The silver ViewDefinitions over a few Synthea bundles, references resolved as bronze does: no errors, keys
+    filled."""
     from lakehouse.bronze.references import resolve_bundle_references
     from lakehouse.silver.job import load_views
 
@@ -94,9 +105,13 @@ def test_silver_views_over_real_synthea_bundles(spark, shared_data):
     frame = spark.createDataFrame(texts, ["json"]).cache()
     views = load_views()
     counts = {name: [r.asDict() for r in run_view_definition(view, frame).collect()] for name, view in views.items()}
-    print("\nsilver views over", SYNTHEA_BUNDLES, "Synthea bundles:", {name: len(rows) for name, rows in counts.items()})
+    print(
+        "\nsilver views over", SYNTHEA_BUNDLES, "Synthea bundles:", {name: len(rows) for name, rows in counts.items()}
+    )
     assert len(counts["patient"]) == SYNTHEA_BUNDLES
-    assert all(r["id"] and r["gender"] in {"male", "female"} and r["birth_date"] and r["country"] for r in counts["patient"])
+    assert all(
+        r["id"] and r["gender"] in {"male", "female"} and r["birth_date"] and r["country"] for r in counts["patient"]
+    )
     for name in ("encounter", "condition", "observation", "condition_coding", "observation_component"):
         assert counts[name], f"{name}: no rows"
         assert all(r["patient_id"] for r in counts[name]), f"{name}: a row without patient_id"

@@ -19,12 +19,20 @@ def totals_from_readme(readme: Path) -> dict[str, float]:
     """The independent KPI totals stated in ../shared/data/README.md."""
     text = " ".join(readme.read_text("utf-8").split())
     found = re.search(
-        r"(\d[\d,]*) encounters, (\d[\d,]*) infection encounters, (\d[\d,]*) inpatient discharges, (\d[\d,]*) inpatient deaths, "
+        r"(\d[\d,]*) encounters, (\d[\d,]*) infection encounters, (\d[\d,]*) inpatient discharges, "
+        r"(\d[\d,]*) inpatient deaths, "
         r"(\d[\d,]*) index discharges, (\d[\d,]*) readmissions within 30 days, mean length of stay ([\d.]+) days",
         text,
     )
     assert found, "the KPI totals sentence of ../shared/data/README.md changed"
-    names = ["encounters", "infection_encounters", "inpatient_discharges", "inpatient_deaths", "index_discharges", "readmissions_30d"]
+    names = [
+        "encounters",
+        "infection_encounters",
+        "inpatient_discharges",
+        "inpatient_deaths",
+        "index_discharges",
+        "readmissions_30d",
+    ]
     values = {n: int(found.group(i + 1).replace(",", "")) for i, n in enumerate(names)}
     values["avg_length_of_stay_days"] = float(found.group(7))
     return values
@@ -63,5 +71,9 @@ def test_kpi_monthly_csv_totals_equal_the_independent_totals(run, shared_data):
     sums = {k: sum(int(r[k]) for r in rows) for k in expected if k != "avg_length_of_stay_days"}
     for key, value in sums.items():
         assert value == expected[key], key
-    weighted = sum(float(r["avg_length_of_stay_days"]) * int(r["inpatient_discharges"]) for r in rows if r["avg_length_of_stay_days"])
+    weighted = sum(
+        float(r["avg_length_of_stay_days"]) * int(r["inpatient_discharges"])
+        for r in rows
+        if r["avg_length_of_stay_days"]
+    )
     assert weighted / sums["inpatient_discharges"] == pytest.approx(expected["avg_length_of_stay_days"], abs=1e-3)

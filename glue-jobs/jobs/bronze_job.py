@@ -19,7 +19,9 @@ OPTIONAL = ["JOB_NAME", "run_id", "catalog_database", "audit_endpoint_url", "aud
 def main(argv: list[str]) -> int:
     args = job_arguments(argv, REQUIRED, OPTIONAL)
     run_id = args["run_id"] or f"bronze-{uuid.uuid4()}"
-    audit = AuditLog(args["audit_table"], dynamodb_client(args["audit_endpoint_url"]), int(args["audit_ttl_days"] or 365))
+    audit = AuditLog(
+        args["audit_table"], dynamodb_client(args["audit_endpoint_url"]), int(args["audit_ttl_days"] or 365)
+    )
     if args["audit_endpoint_url"]:
         audit.create_table_if_missing()  # a local stand-in starts empty; on AWS Pulumi owns the table
     paths = BronzePaths(args["raw_path"], args["bronze_path"], args["quarantine_path"])

@@ -14,7 +14,9 @@ def main(argv: list[str]) -> int:
     args = job_arguments(argv, ["silver_path", "gold_path"], ["catalog_database", "infection_value_set"])
     value_set = load_value_set(args["infection_value_set"])
     with job_session("gold", argv) as spark:
-        summary = run_gold(spark, args["silver_path"], args["gold_path"], datetime.now(UTC), value_set, args["catalog_database"])
+        summary = run_gold(
+            spark, args["silver_path"], args["gold_path"], datetime.now(UTC), value_set, args["catalog_database"]
+        )
     emit("gold", summary)
     return 0
 

@@ -14,7 +14,15 @@ from lakehouse.publish.exports import cell
 from lakehouse.publish.local import publish_gold
 from lakehouse.spark_session import local_spark
 
-MONTH_COLUMNS = ["month", "encounters", "infection_rate", "mortality_rate", "readmission_rate_30d", "avg_length_of_stay_days", "suppressed"]
+MONTH_COLUMNS = [
+    "month",
+    "encounters",
+    "infection_rate",
+    "mortality_rate",
+    "readmission_rate_30d",
+    "avg_length_of_stay_days",
+    "suppressed",
+]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -28,7 +36,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def text_table(rows: list[dict], columns: list[str]) -> str:
     """An aligned plain-text table; floats to 4 decimals, null as '-'."""
     cells = [columns] + [
-        [("-" if r[c] is None else f"{r[c]:.4f}" if isinstance(r[c], float) else cell(r[c])) for c in columns] for r in rows
+        [("-" if r[c] is None else f"{r[c]:.4f}" if isinstance(r[c], float) else cell(r[c])) for c in columns]
+        for r in rows
     ]
     widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
     return "\n".join("  ".join(v.rjust(w) for v, w in zip(line, widths, strict=True)) for line in cells)

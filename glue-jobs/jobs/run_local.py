@@ -31,7 +31,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--raw", required=True, help="folder of raw FHIR files (.json, .ndjson, .gz)")
     parser.add_argument("--out", required=True, help="folder for the lake: bronze/, silver/, gold/, export/")
-    parser.add_argument("--audit-endpoint", default=None, help="an already running DynamoDB stand-in; default: start moto here")
+    parser.add_argument(
+        "--audit-endpoint", default=None, help="an already running DynamoDB stand-in; default: start moto here"
+    )
     return parser.parse_args(argv)
 
 
@@ -55,7 +57,13 @@ def run_pipeline(raw: str, out: str, audit_endpoint: str) -> dict:
         emit("silver", silver)
         gold = run_gold(spark, lake["silver"], lake["gold"], now)
         emit("gold", gold)
-        stages.update({"bronze": dataclasses.asdict(bronze), "silver": dataclasses.asdict(silver), "gold": dataclasses.asdict(gold)})
+        stages.update(
+            {
+                "bronze": dataclasses.asdict(bronze),
+                "silver": dataclasses.asdict(silver),
+                "gold": dataclasses.asdict(gold),
+            }
+        )
         stages["publish"] = publish(spark, lake["gold"], out)
     finally:
         if owned:

@@ -12,7 +12,9 @@ from lakehouse.summary import emit
 def main(argv: list[str]) -> int:
     args = job_arguments(argv, ["bronze_path", "silver_path"], ["catalog_database"])
     with job_session("silver", argv) as spark:
-        summary = run_silver(spark, args["bronze_path"], args["silver_path"], datetime.now(UTC), args["catalog_database"])
+        summary = run_silver(
+            spark, args["bronze_path"], args["silver_path"], datetime.now(UTC), args["catalog_database"]
+        )
     emit("silver", summary)
     return 0
 

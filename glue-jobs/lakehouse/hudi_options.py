@@ -29,7 +29,9 @@ def hudi_options(
     """
     keys = [record_key] if isinstance(record_key, str) else list(record_key)
     if not table or not keys or not all(keys) or not precombine:
-        raise ValueError(f"hudi_options needs a table, record key and precombine field; got {table!r}, {keys!r}, {precombine!r}")
+        raise ValueError(
+            f"hudi_options needs a table, record key and precombine field; got {table!r}, {keys!r}, {precombine!r}"
+        )
     if operation not in WRITE_OPERATIONS:
         raise ValueError(f"unknown Hudi operation {operation!r}; expected one of {', '.join(WRITE_OPERATIONS)}")
     if sync_to_catalog and not database:
@@ -66,7 +68,9 @@ def hudi_options(
                 "hoodie.datasource.hive_sync.table": table,
                 "hoodie.datasource.hive_sync.partition_fields": partition_by or "",
                 "hoodie.datasource.hive_sync.partition_extractor_class": (
-                    "org.apache.hudi.hive.MultiPartKeysValueExtractor" if partition_by else "org.apache.hudi.hive.NonPartitionedExtractor"
+                    "org.apache.hudi.hive.MultiPartKeysValueExtractor"
+                    if partition_by
+                    else "org.apache.hudi.hive.NonPartitionedExtractor"
                 ),
             }
         )

@@ -100,6 +100,8 @@ def test_gold_export_names_a_missing_column(spark, tmp_path):
         write_exports({}, gold, str(tmp_path))
 
 
-@pytest.mark.parametrize(("value", "text"), [(None, ""), (True, "true"), (False, "false"), (0.1, "0.1"), (3, "3"), ("x,y", "x,y")])
+@pytest.mark.parametrize(
+    ("value", "text"), [(None, ""), (True, "true"), (False, "false"), (0.1, "0.1"), (3, "3"), ("x,y", "x,y")]
+)
 def test_cell_formats_values(value, text):
     assert cell(value) == text

@@ -16,13 +16,17 @@ SCRIPT = Path(__file__).resolve().parents[1] / "jobs" / "publish_local.py"
 
 def test_publish_local_reads_a_hudi_gold_table_and_writes_the_exports(spark, tmp_path):
     table = tmp_path / "gold" / "kpi_monthly"
-    gold_frame(spark).write.format("hudi").options(**hudi_options("kpi_monthly", "kpi_key", "computed_at")).mode("overwrite").save(
-        str(table)
-    )
+    gold_frame(spark).write.format("hudi").options(**hudi_options("kpi_monthly", "kpi_key", "computed_at")).mode(
+        "overwrite"
+    ).save(str(table))
     out = tmp_path / "out"
     env = {**os.environ, "LAKEHOUSE_DRIVER_MEMORY": "1g"}
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--gold_path", str(table), "--out", str(out)], capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, str(SCRIPT), "--gold_path", str(table), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "wrote 7 files" in done.stdout

@@ -7,7 +7,13 @@ import pytest
 from lakehouse.publish import run_views
 from tests.publish.gold_rows import gold_frame
 
-FLAGS = ("infection_rate_suppressed", "mortality_rate_suppressed", "readmission_rate_suppressed", "los_suppressed", "suppressed")
+FLAGS = (
+    "infection_rate_suppressed",
+    "mortality_rate_suppressed",
+    "readmission_rate_suppressed",
+    "los_suppressed",
+    "suppressed",
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +39,12 @@ def test_published_keeps_one_row_per_gold_row(views):
 
 def test_zero_denominators_give_null_rates_without_suppression(views):
     row = one(views["kpi_monthly_published"], month="2024-01", facility_id="f1")
-    assert (row["infection_rate"], row["mortality_rate"], row["readmission_rate_30d"], row["avg_length_of_stay_days"]) == (None,) * 4
+    assert (
+        row["infection_rate"],
+        row["mortality_rate"],
+        row["readmission_rate_30d"],
+        row["avg_length_of_stay_days"],
+    ) == (None,) * 4
     assert flags(row) == (False,) * 5
     assert (row["encounters"], row["infection_encounters"], row["inpatient_deaths"]) == (0, 0, 0)
 
@@ -42,7 +53,14 @@ def test_zero_denominators_give_null_rates_without_suppression(views):
 def test_denominators_1_and_10_suppress_the_rate_and_its_numerator(views, facility):
     row = one(views["kpi_monthly_published"], month="2024-01", facility_id=facility)
     assert flags(row) == (True,) * 5
-    for column in ("infection_encounters", "infection_rate", "inpatient_deaths", "mortality_rate", "index_discharges", "readmissions_30d"):
+    for column in (
+        "infection_encounters",
+        "infection_rate",
+        "inpatient_deaths",
+        "mortality_rate",
+        "index_discharges",
+        "readmissions_30d",
+    ):
         assert row[column] is None, column
     assert row["readmission_rate_30d"] is None and row["avg_length_of_stay_days"] is None
     # Denominators stay published: only numerators would give a suppressed rate back.
@@ -104,7 +122,11 @@ def test_totals_cover_everything(views):
     (total,) = views["kpi_totals"]
     assert (total["first_month"], total["last_month"]) == ("2024-01", "2024-03")
     assert (total["encounters"], total["infection_encounters"], total["inpatient_discharges"]) == (38, 7, 33)
-    assert total["infection_rate"] == 7 / 38 and total["mortality_rate"] == 3 / 33 and total["readmission_rate_30d"] == 5 / 30
+    assert (
+        total["infection_rate"] == 7 / 38
+        and total["mortality_rate"] == 3 / 33
+        and total["readmission_rate_30d"] == 5 / 30
+    )
     assert total["avg_length_of_stay_days"] == 61.5 / 33 and not total["suppressed"]
 
 

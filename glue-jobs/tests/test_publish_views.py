@@ -73,7 +73,11 @@ def test_to_spark_sql_rejects_invalid_sql_naming_the_view():
 
 
 def test_dependency_order_puts_a_view_after_the_views_it_reads():
-    views = {"a_top": "select * from z_base", "z_base": "select * from kpi_monthly", "m_mid": "select * from kpi_monthly"}
+    views = {
+        "a_top": "select * from z_base",
+        "z_base": "select * from kpi_monthly",
+        "m_mid": "select * from kpi_monthly",
+    }
     assert dependency_order(views) == ["m_mid", "z_base", "a_top"]
 
 
@@ -104,4 +108,8 @@ def test_run_views_registers_each_view_so_a_later_view_can_read_it(spark):
     }
     results = run_views(spark, gold_frame(spark), views)
     assert list(results) == ["b_base", "a_months"]
-    assert sorted((r["month"], r["n"]) for r in results["a_months"].collect()) == [("2024-01", 2), ("2024-02", 2), ("2024-03", 1)]
+    assert sorted((r["month"], r["n"]) for r in results["a_months"].collect()) == [
+        ("2024-01", 2),
+        ("2024-02", 2),
+        ("2024-03", 1),
+    ]

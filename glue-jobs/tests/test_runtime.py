@@ -24,7 +24,13 @@ def test_glue_style_arguments_are_parsed_and_glue_s_own_extra_arguments_ignored(
         "x",
     ]
     args = job_arguments(argv, REQUIRED, ["run_id"])
-    assert args == {"raw_path": "s3://raw/fhir/", "bronze_path": "b", "quarantine_path": "q", "audit_table": "t", "run_id": None}
+    assert args == {
+        "raw_path": "s3://raw/fhir/",
+        "bronze_path": "b",
+        "quarantine_path": "q",
+        "audit_table": "t",
+        "run_id": None,
+    }
 
 
 def test_a_missing_required_argument_stops_the_job_with_its_name(capsys):

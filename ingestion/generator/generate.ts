@@ -68,7 +68,14 @@ export async function generate(o: GenerateOptions, onProgress?: (patientsDone: n
     onProgress?.(r.from + (o.chunkSize ?? 100));
   };
   try {
-    await pool.run(jobs(o, refMs, orgs.map((r) => r.id)), onResult);
+    await pool.run(
+      jobs(
+        o,
+        refMs,
+        orgs.map((r) => r.id),
+      ),
+      onResult,
+    );
   } finally {
     await pool.close();
     await nd.close();
@@ -80,7 +87,10 @@ export async function generate(o: GenerateOptions, onProgress?: (patientsDone: n
 }
 
 async function writeGlobalChanges(out: string, changes: ChangeFile[]): Promise<void> {
-  const first = changes[0] && { ...changes[0], text: fs.readFileSync(path.join(out, "changes", changes[0].name), "utf8") };
+  const first = changes[0] && {
+    ...changes[0],
+    text: fs.readFileSync(path.join(out, "changes", changes[0].name), "utf8"),
+  };
   for (const c of globalChanges(first)) {
     await fs.promises.writeFile(path.join(out, "changes", c.name), c.text);
     changes.push({ ...c, text: "" });

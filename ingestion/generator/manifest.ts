@@ -16,7 +16,12 @@ export interface Manifest {
 }
 
 /** Builds the manifest; no paths of the machine and no clock, so two runs give the same bytes. */
-export function buildManifest(o: GenerateOptions, counts: Record<string, number>, kpi: KpiSums, changes: readonly ChangeFile[]): Manifest {
+export function buildManifest(
+  o: GenerateOptions,
+  counts: Record<string, number>,
+  kpi: KpiSums,
+  changes: readonly ChangeFile[],
+): Manifest {
   const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
   return {
     generator: "fhir-lakehouse generate-fhir 1",

@@ -67,7 +67,11 @@ function readmitted(e: Enc, inpatientByPatient: Map<string, Enc[]>): boolean {
 }
 
 /** KPI sums over a set of resource versions and deletes (all months, regions and facilities together). */
-export function computeKpiSums(versions: Iterable<Json>, deletes: readonly DeleteEntry[] = [], isInfection?: InfectionTest): KpiSums {
+export function computeKpiSums(
+  versions: Iterable<Json>,
+  deletes: readonly DeleteEntry[] = [],
+  isInfection?: InfectionTest,
+): KpiSums {
   const test = isInfection ?? defaultTest();
   const byType = new Map<string, Json[]>();
   for (const r of finalState(versions, deletes).values()) {
@@ -79,7 +83,9 @@ export function computeKpiSums(versions: Iterable<Json>, deletes: readonly Delet
   const infected = infectedEncounters(byType.get("Condition") ?? [], test);
   const deceased = deceasedTimes(byType.get("Patient") ?? []);
   const inpatientByPatient = new Map<string, Enc[]>();
-  for (const e of encs) if (e.inpatient && e.patient) inpatientByPatient.set(e.patient, (inpatientByPatient.get(e.patient) ?? []).concat(e));
+  for (const e of encs)
+    if (e.inpatient && e.patient)
+      inpatientByPatient.set(e.patient, (inpatientByPatient.get(e.patient) ?? []).concat(e));
   const s = emptySums();
   for (const e of encs) {
     if (e.start === undefined) continue;

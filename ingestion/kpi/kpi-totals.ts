@@ -31,7 +31,15 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 /** All-zero sums. */
 export function emptySums(): KpiSums {
-  return { encounters: 0, infection_encounters: 0, inpatient_discharges: 0, inpatient_deaths: 0, index_discharges: 0, readmissions_30d: 0, length_of_stay_days_sum: 0 };
+  return {
+    encounters: 0,
+    infection_encounters: 0,
+    inpatient_discharges: 0,
+    inpatient_deaths: 0,
+    index_discharges: 0,
+    readmissions_30d: 0,
+    length_of_stay_days_sum: 0,
+  };
 }
 
 /** Adds b into a. */

@@ -29,7 +29,9 @@ export interface UploadSummary {
 
 /** Files under `dir`, relative, sorted; data first, then changes/ (they arrive later), the manifest last. */
 export function filesToUpload(dir: string): string[] {
-  const all = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+  const all = (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
   const rank = (f: string): number => (f.startsWith("_") ? 2 : f.startsWith(`changes${path.sep}`) ? 1 : 0);
   return all.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
 }
@@ -37,14 +39,21 @@ export function filesToUpload(dir: string): string[] {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Puts one file, retrying with exponential backoff; returns how many retries it took. */
-async function putWithRetry(client: S3Client, o: UploadOptions, bucket: string, key: string, file: string): Promise<number> {
+async function putWithRetry(
+  client: S3Client,
+  o: UploadOptions,
+  bucket: string,
+  key: string,
+  file: string,
+): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
       const sse = o.kmsKeyId ? { ServerSideEncryption: "aws:kms" as const, SSEKMSKeyId: o.kmsKeyId } : {};
       await new Upload({ client, params: { Bucket: bucket, Key: key, Body: fs.readFileSync(file), ...sse } }).done();
       return attempt;
     } catch (err) {
-      if (attempt >= o.retries) throw new Error(`Upload of ${key} failed after ${attempt + 1} attempts: ${(err as Error).message}`);
+      if (attempt >= o.retries)
+        throw new Error(`Upload of ${key} failed after ${attempt + 1} attempts: ${(err as Error).message}`);
       await sleep((o.baseDelayMs ?? 200) * 2 ** attempt);
     }
   }
@@ -54,9 +63,16 @@ async function putWithRetry(client: S3Client, o: UploadOptions, bucket: string, 
 export async function uploadFolder(dir: string, o: UploadOptions): Promise<UploadSummary> {
   const t = parseS3Url(o.bucket);
   // The SDK's own retries are off so our backoff is the one policy (and is what the test observes).
-  const client = new S3Client({ region: o.region, endpoint: o.endpointUrl, forcePathStyle: o.endpointUrl !== undefined, maxAttempts: 1 });
+  const client = new S3Client({
+    region: o.region,
+    endpoint: o.endpointUrl,
+    forcePathStyle: o.endpointUrl !== undefined,
+    maxAttempts: 1,
+  });
   const files = filesToUpload(dir);
-  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: "upload [{bar}] {value}/{total} files" }) : undefined;
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ stream: process.stderr, format: "upload [{bar}] {value}/{total} files" })
+    : undefined;
   bar?.start(files.length, 0);
   let bytes = 0;
   let retries = 0;
@@ -76,7 +92,12 @@ export async function uploadFolder(dir: string, o: UploadOptions): Promise<Uploa
     bar?.stop();
     client.destroy();
   }
-  return { target: `s3://${t.bucket}/${objectKey(t, o.source, o.referenceDate, "")}`, objects: files.length, bytes, retries };
+  return {
+    target: `s3://${t.bucket}/${objectKey(t, o.source, o.referenceDate, "")}`,
+    objects: files.length,
+    bytes,
+    retries,
+  };
 }
 
 /** Runs `fn` over items with at most `n` at a time; the first failure stops new work and is thrown. */

@@ -6,9 +6,35 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const REQUIRED: Record<string, readonly string[]> = {
   Patient: ["id", "meta.lastUpdated", "identifier", "name", "gender", "birthDate", "address"],
   Organization: ["id", "meta.lastUpdated", "name"],
-  Encounter: ["id", "meta.lastUpdated", "status", "class.code", "subject.reference", "period.start", "serviceProvider.reference"],
-  Condition: ["id", "meta.lastUpdated", "clinicalStatus", "verificationStatus", "code.coding", "subject.reference", "encounter.reference", "onsetDateTime"],
-  Observation: ["id", "meta.lastUpdated", "status", "category", "code.coding", "subject.reference", "encounter.reference", "effectiveDateTime"],
+  Encounter: [
+    "id",
+    "meta.lastUpdated",
+    "status",
+    "class.code",
+    "subject.reference",
+    "period.start",
+    "serviceProvider.reference",
+  ],
+  Condition: [
+    "id",
+    "meta.lastUpdated",
+    "clinicalStatus",
+    "verificationStatus",
+    "code.coding",
+    "subject.reference",
+    "encounter.reference",
+    "onsetDateTime",
+  ],
+  Observation: [
+    "id",
+    "meta.lastUpdated",
+    "status",
+    "category",
+    "code.coding",
+    "subject.reference",
+    "encounter.reference",
+    "effectiveDateTime",
+  ],
 };
 
 const DATE_KEYS = new Set(["birthDate", "start", "end", "lastUpdated", "timestamp"]);
@@ -56,7 +82,12 @@ const keyKinds = new Map<string, KeyKind>();
 function keyKind(k: string): KeyKind {
   let kind = keyKinds.get(k);
   if (kind === undefined) {
-    kind = DATE_KEYS.has(k) || k.endsWith("DateTime") || k === "recordedDate" ? KeyKind.Date : k === "reference" ? KeyKind.Reference : KeyKind.Other;
+    kind =
+      DATE_KEYS.has(k) || k.endsWith("DateTime") || k === "recordedDate"
+        ? KeyKind.Date
+        : k === "reference"
+          ? KeyKind.Reference
+          : KeyKind.Other;
     if (keyKinds.size < 10_000) keyKinds.set(k, kind);
   }
   return kind;
@@ -88,7 +119,8 @@ function walk(v: unknown, at: At | undefined, known: ReadonlySet<string>, out: s
     if (typeof x === "string") {
       const kind = keyKind(k);
       if (kind === KeyKind.Date && !isRealDate(x)) out.push(`${pathOf(at, k)}: not a real date '${x}'`);
-      else if (kind === KeyKind.Reference && !known.has(x)) out.push(`${pathOf(at, k)}: reference '${x}' does not resolve`);
+      else if (kind === KeyKind.Reference && !known.has(x))
+        out.push(`${pathOf(at, k)}: reference '${x}' does not resolve`);
     } else if (x !== null && typeof x === "object") walk(x, { up: at, key: k }, known, out);
   }
 }
@@ -98,7 +130,8 @@ export function resourceProblems(r: Json, known: ReadonlySet<string>): string[] 
   const out: string[] = [];
   for (const keys of REQUIRED_KEYS[r.resourceType] ?? []) {
     const v = get(r, keys);
-    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) out.push(`/${keys.join("/")}: required element missing`);
+    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0))
+      out.push(`/${keys.join("/")}: required element missing`);
   }
   if (r.resourceType === "Patient" && r.deceasedBoolean !== undefined && r.deceasedDateTime !== undefined) {
     out.push("/deceased[x]: both deceasedBoolean and deceasedDateTime");

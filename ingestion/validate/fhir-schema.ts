@@ -78,7 +78,13 @@ let cached: ValidateFunction | undefined;
 export function fhirValidator(): ValidateFunction {
   cached ??= cachedStandalone(
     "fhir-r4-validator",
-    [fs.readFileSync(FHIR_SCHEMA_PATH), JSON.stringify(AJV_OPTIONS), GENERATED_TYPES.join(), loadFhirSchema.toString(), reachableDefinitions.toString()],
+    [
+      fs.readFileSync(FHIR_SCHEMA_PATH),
+      JSON.stringify(AJV_OPTIONS),
+      GENERATED_TYPES.join(),
+      loadFhirSchema.toString(),
+      reachableDefinitions.toString(),
+    ],
     () => compile({ code: { source: true } }),
   );
   return cached;

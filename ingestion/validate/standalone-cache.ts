@@ -16,12 +16,18 @@ function cacheDir(): string {
  * is written under a temporary name and renamed, so threads that compile at the same time never read half a
  * file. When the cache cannot be written (a read-only install), the freshly compiled validator is used.
  */
-export function cachedStandalone(name: string, keyParts: readonly (string | Buffer)[], compile: () => { ajv: Ajv; validate: ValidateFunction }): ValidateFunction {
+export function cachedStandalone(
+  name: string,
+  keyParts: readonly (string | Buffer)[],
+  compile: () => { ajv: Ajv; validate: ValidateFunction },
+): ValidateFunction {
   const hash = createHash("sha256");
-  hash.update(String((require("ajv/package.json") as { version: string }).version)); // eslint-disable-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  hash.update(String((require("ajv/package.json") as { version: string }).version));
   for (const p of keyParts) hash.update(p).update("\0");
   const file = path.join(cacheDir(), `${name}-${hash.digest("hex").slice(0, 16)}.js`);
-  if (fs.existsSync(file)) return require(file) as ValidateFunction; // eslint-disable-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (fs.existsSync(file)) return require(file) as ValidateFunction;
   const { ajv, validate } = compile();
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });

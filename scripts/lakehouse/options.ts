@@ -34,11 +34,17 @@ function nonNegativeInt(value: string): number {
 /** Parses argv (without node and script); exits with a usage message on bad input. */
 export function parseOptions(argv: string[]): LakehouseOptions {
   const program = new Command("lakehouse")
-    .description("Runs the whole FHIR lakehouse locally: generate (or --input), bronze, silver, gold, views, dashboard.")
+    .description(
+      "Runs the whole FHIR lakehouse locally: generate (or --input), bronze, silver, gold, views, dashboard.",
+    )
     .option("--patients <n>", "patients to generate when no --input is given", positiveInt, 1000)
     .option("--seed <n>", "generator seed", nonNegativeInt, 42)
     .option("--input <dir>", "a folder of FHIR files (.json bundles, .ndjson, optionally .gz) to ingest instead")
-    .option("--changes", "generate the feed changes too (new versions, late old versions, deletes, duplicates, malformed files)", false)
+    .option(
+      "--changes",
+      "generate the feed changes too (new versions, late old versions, deletes, duplicates, malformed files)",
+      false,
+    )
     .option("--out <dir>", "output folder, replaced on each run", "lakehouse-out")
     .showHelpAfterError()
     .parse(argv, { from: "user" });
@@ -46,7 +52,13 @@ export function parseOptions(argv: string[]): LakehouseOptions {
   if (o.input !== undefined && !fs.statSync(o.input, { throwIfNoEntry: false })?.isDirectory()) {
     program.error(`--input ${o.input} is not a folder`);
   }
-  return { patients: o.patients, seed: o.seed, input: o.input && path.resolve(o.input), out: path.resolve(o.out), changes: o.changes };
+  return {
+    patients: o.patients,
+    seed: o.seed,
+    input: o.input && path.resolve(o.input),
+    out: path.resolve(o.out),
+    changes: o.changes,
+  };
 }
 
 /** Empties the output folder if it is ours (or absent, or empty); refuses any other folder. */

@@ -3,7 +3,15 @@ import * as path from "path";
 
 type Row = Record<string, string | number | boolean | null>;
 
-const MONTH_COLUMNS = ["month", "encounters", "infection_rate", "inpatient_discharges", "mortality_rate", "readmission_rate_30d", "avg_length_of_stay_days"];
+const MONTH_COLUMNS = [
+  "month",
+  "encounters",
+  "infection_rate",
+  "inpatient_discharges",
+  "mortality_rate",
+  "readmission_rate_30d",
+  "avg_length_of_stay_days",
+];
 
 function fmt(value: Row[string] | undefined): string {
   if (value === null || value === undefined) return "–";
@@ -24,15 +32,27 @@ export function printReport(out: string, seconds: Record<string, number>): void 
   const views = JSON.parse(fs.readFileSync(path.join(out, "export", "views.json"), "utf8")) as Record<string, Row[]>;
   const b = summary.bronze;
   console.log("\n== Lakehouse run");
-  console.log(table(
-    [
-      ...Object.entries(seconds).map(([stage, s]) => ({ stage, seconds: s })),
-      ...["bronze", "silver", "gold", "publish"].map((stage) => ({ stage: `  ${stage}`, seconds: summary[stage].seconds })),
-    ],
-    ["stage", "seconds"],
-  ));
-  console.log(`\nbronze: ${b.files_ingested} files ingested (${b.files_skipped} skipped); records read ${b.records_read} = written ${b.records_written} + quarantined ${b.records_quarantined}`);
-  console.log(`silver: ${Object.entries(summary.silver.rows_by_table).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+  console.log(
+    table(
+      [
+        ...Object.entries(seconds).map(([stage, s]) => ({ stage, seconds: s })),
+        ...["bronze", "silver", "gold", "publish"].map((stage) => ({
+          stage: `  ${stage}`,
+          seconds: summary[stage].seconds,
+        })),
+      ],
+      ["stage", "seconds"],
+    ),
+  );
+  console.log(
+    `\nbronze: ${b.files_ingested} files ingested (${b.files_skipped} skipped); records read ` +
+      `${b.records_read} = written ${b.records_written} + quarantined ${b.records_quarantined}`,
+  );
+  console.log(
+    `silver: ${Object.entries(summary.silver.rows_by_table)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ")}`,
+  );
   console.log(`gold: kpi_monthly ${summary.gold.rows} rows`);
   const months = views.kpi_by_month ?? [];
   console.log(`\n== KPIs by month (published, small cells suppressed; last 12 of ${months.length} months)`);

@@ -18,7 +18,15 @@ const python = path.join(ROOT, ".venv", "bin", "python");
 
 /** Generates synthetic FHIR into `raw` with the project's generator. */
 export function generate(raw: string, patients: number, seed: number, changes: boolean): number {
-  const args = [path.join(ROOT, "scripts", "generate-fhir.js"), "--patients", String(patients), "--seed", String(seed), "--out", raw];
+  const args = [
+    path.join(ROOT, "scripts", "generate-fhir.js"),
+    "--patients",
+    String(patients),
+    "--seed",
+    String(seed),
+    "--out",
+    raw,
+  ];
   return run("generate-fhir", process.execPath, changes ? [...args, "--changes"] : args);
 }
 
@@ -29,6 +37,19 @@ export function pipeline(raw: string, out: string): number {
 
 /** The self-contained HTML dashboard from the published views. */
 export function dashboard(views: string, html: string, source: string, runDate: string): number {
-  const args = ["--transpile-only", "dashboard/cli.ts", "--views", views, "--out", html, "--title", "FHIR lakehouse KPIs", "--source", source, "--run-date", runDate];
+  const args = [
+    "--transpile-only",
+    "dashboard/cli.ts",
+    "--views",
+    views,
+    "--out",
+    html,
+    "--title",
+    "FHIR lakehouse KPIs",
+    "--source",
+    source,
+    "--run-date",
+    runDate,
+  ];
   return run("dashboard", tsNode, args);
 }

@@ -7,11 +7,18 @@ import { HOSTILE_REGION, sampleViews } from "./fixtures";
 const STUB_CHART = "window.Chart = function () {};";
 
 function build(views = sampleViews(), title = "KPIs"): string {
-  return buildDashboard(views, { title, details: { source: "test <fixture>", "run date": "2024-04-01" }, chartJsSource: STUB_CHART });
+  return buildDashboard(views, {
+    title,
+    details: { source: "test <fixture>", "run date": "2024-04-01" },
+    chartJsSource: STUB_CHART,
+  });
 }
 
 /** The chart specs embedded in the page, parsed back. */
-function specs(html: string): { canvasId: string; config: { type: string; data: { labels: string[]; datasets: { data: (number | null)[] }[] } } }[] {
+function specs(html: string): {
+  canvasId: string;
+  config: { type: string; data: { labels: string[]; datasets: { data: (number | null)[] }[] } };
+}[] {
   const match = /<script type="application\/json" id="chart-specs">([\s\S]*?)<\/script>/.exec(html);
   assert.ok(match, "chart specs script present");
   return JSON.parse(match[1]);
@@ -44,8 +51,15 @@ describe("dashboard page", () => {
     const html = build();
     const mortality = specs(html).find((c) => c.canvasId === "chart-mortality_rate-by-month")!;
     assert.deepEqual(mortality.config.data.datasets[0].data, [10, null, null]);
-    assert.ok(html.includes("1 month(s) suppressed (denominator 1 to 10, the rule of eleven): shown as gaps; 1 month(s) with no data (denominator 0): shown as gaps"));
-    assert.ok(html.includes(`<tr class="suppressed"><th scope="row">2024-02</th><td>suppressed (fewer than 11)</td></tr>`));
+    assert.ok(
+      html.includes(
+        "1 month(s) suppressed (denominator 1 to 10, the rule of eleven): " +
+          "shown as gaps; 1 month(s) with no data (denominator 0): shown as gaps",
+      ),
+    );
+    assert.ok(
+      html.includes(`<tr class="suppressed"><th scope="row">2024-02</th><td>suppressed (fewer than 11)</td></tr>`),
+    );
     assert.ok(html.includes(`<tr class="none"><th scope="row">2024-03</th><td>no data</td></tr>`));
   });
 
@@ -73,7 +87,10 @@ describe("dashboard page", () => {
   });
 
   it("fails naming a missing view or a malformed value", () => {
-    assert.throws(() => buildDashboard({ kpi_by_month: [] }, { title: "t", chartJsSource: STUB_CHART }), /no kpi_by_region view/);
+    assert.throws(
+      () => buildDashboard({ kpi_by_month: [] }, { title: "t", chartJsSource: STUB_CHART }),
+      /no kpi_by_region view/,
+    );
     const views = sampleViews();
     views.kpi_by_month[1].infection_rate = "high";
     assert.throws(() => build(views), /kpi_by_month row 2: column infection_rate must be a number or null, got "high"/);
@@ -95,7 +112,12 @@ describe("dashboard escaping helpers", () => {
 
   it("pointOf reads the suppression flag before the value", () => {
     const kpi = KPIS[0];
-    assert.deepEqual(pointOf(kpi, { infection_rate: 0.5, infection_rate_suppressed: true }, "r"), { kind: "suppressed" });
-    assert.deepEqual(pointOf(kpi, { infection_rate: 0.5, infection_rate_suppressed: false }, "r"), { kind: "value", value: 50 });
+    assert.deepEqual(pointOf(kpi, { infection_rate: 0.5, infection_rate_suppressed: true }, "r"), {
+      kind: "suppressed",
+    });
+    assert.deepEqual(pointOf(kpi, { infection_rate: 0.5, infection_rate_suppressed: false }, "r"), {
+      kind: "value",
+      value: 50,
+    });
   });
 });

@@ -33,10 +33,39 @@ export function sampleViews(): Record<string, Row[]> {
       kpiRow({ month: "2024-01" }, { infection_rate: 0.125 }),
       kpiRow(
         { month: "2024-02" },
-        { inpatient_discharges: 7, inpatient_deaths: null, mortality_rate: null, mortality_rate_suppressed: true, index_discharges: null, readmissions_30d: null, readmission_rate_30d: null, readmission_rate_suppressed: true, avg_length_of_stay_days: null, los_suppressed: true, suppressed: true },
+        {
+          inpatient_discharges: 7,
+          inpatient_deaths: null,
+          mortality_rate: null,
+          mortality_rate_suppressed: true,
+          index_discharges: null,
+          readmissions_30d: null,
+          readmission_rate_30d: null,
+          readmission_rate_suppressed: true,
+          avg_length_of_stay_days: null,
+          los_suppressed: true,
+          suppressed: true,
+        },
       ),
-      kpiRow({ month: "2024-03" }, { inpatient_discharges: 0, inpatient_deaths: 0, mortality_rate: null, index_discharges: 0, readmissions_30d: 0, readmission_rate_30d: null, avg_length_of_stay_days: null }),
+      kpiRow(
+        { month: "2024-03" },
+        {
+          inpatient_discharges: 0,
+          inpatient_deaths: 0,
+          mortality_rate: null,
+          index_discharges: 0,
+          readmissions_30d: 0,
+          readmission_rate_30d: null,
+          avg_length_of_stay_days: null,
+        },
+      ),
     ],
-    kpi_by_region: [kpiRow({ region: "US/Massachusetts" }), kpiRow({ region: HOSTILE_REGION }, { infection_rate: null, infection_encounters: null, infection_rate_suppressed: true, suppressed: true })],
+    kpi_by_region: [
+      kpiRow({ region: "US/Massachusetts" }),
+      kpiRow(
+        { region: HOSTILE_REGION },
+        { infection_rate: null, infection_encounters: null, infection_rate_suppressed: true, suppressed: true },
+      ),
+    ],
   };
 }

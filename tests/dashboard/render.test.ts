@@ -8,7 +8,16 @@ import { buildDashboard } from "../../dashboard/build-dashboard";
 import { sampleViews } from "./fixtures";
 
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 interface CanvasReport {
   id: string;
@@ -46,7 +55,10 @@ describe("dashboard in headless Chromium", function () {
   let dir: string;
 
   before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\` (CI installs it too)`);
+    assert.ok(
+      fs.existsSync(CHROMIUM),
+      `${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\` (CI installs it too)`,
+    );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "dashboard-"));
   });
@@ -89,7 +101,10 @@ describe("dashboard in headless Chromium", function () {
     fs.writeFileSync(file, buildDashboard(sampleViews(), { title: "KPIs" }));
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-    const data = await page.evaluate(() => (globalThis as unknown as PageGlobals).Chart.getChart("chart-mortality_rate-by-month")?.data.datasets[0].data);
+    const data = await page.evaluate(
+      () =>
+        (globalThis as unknown as PageGlobals).Chart.getChart("chart-mortality_rate-by-month")?.data.datasets[0].data,
+    );
     assert.deepEqual(data, [10, null, null]);
   });
 });

@@ -27,7 +27,10 @@ describe("generate-fhir CLI", () => {
     assert.equal(run(["--patients", "40", "--seed", "w", "--out", a, "--workers", "0", "--changes"]).code, 0);
     const r = run(["--patients", "40", "--seed", "w", "--out", b, "--workers", "2", "--changes"]);
     assert.equal(r.code, 0, r.stderr);
-    assert.ok(fs.existsSync(path.join(ROOT, ".cache", "generate-fhir", "chunk-worker.js")), "the compiled worker is what ran");
+    assert.ok(
+      fs.existsSync(path.join(ROOT, ".cache", "generate-fhir", "chunk-worker.js")),
+      "the compiled worker is what ran",
+    );
     const files = (d: string): string[] => fs.readdirSync(d, { recursive: true, encoding: "utf8" }).sort();
     assert.deepEqual(files(b), files(a));
     for (const f of files(a).filter((x) => fs.statSync(path.join(a, x)).isFile())) {
@@ -61,7 +64,9 @@ describe("generate-fhir CLI", () => {
 
   it("lists every problem of an invalid population file with the file and JSON path", () => {
     const bad = path.join(tempDir("cli-pop"), "pop.json");
-    const good = JSON.parse(fs.readFileSync(path.join(ROOT, "ingestion", "model", "default-population.json"), "utf8"));
+    const good = JSON.parse(
+      fs.readFileSync(path.join(ROOT, "ingestion", "generator", "model", "default-population.json"), "utf8"),
+    );
     good.plantedRates.inHospitalMortality = 1.5;
     delete good.sexMix;
     good.regions[0].colour = "red";

@@ -13,7 +13,10 @@ export function tempDir(tag: string): string {
 }
 
 /** Generates into a new temp folder with small, in-thread defaults; returns the folder and manifest. */
-export async function generateTo(tag: string, over: Partial<GenerateOptions> = {}): Promise<{ dir: string; manifest: Manifest }> {
+export async function generateTo(
+  tag: string,
+  over: Partial<GenerateOptions> = {},
+): Promise<{ dir: string; manifest: Manifest }> {
   const dir = tempDir(tag);
   const manifest = await generate({
     patients: 40,
@@ -38,7 +41,11 @@ export function readDocs(dir: string): { file: string; doc: Json }[] {
   for (const f of fs.readdirSync(dir).sort()) {
     if (f.startsWith("_") || f === "changes") continue;
     const text = fs.readFileSync(path.join(dir, f), "utf8");
-    if (f.endsWith(".ndjson")) text.split("\n").filter((l) => l !== "").forEach((l) => out.push({ file: f, doc: JSON.parse(l) }));
+    if (f.endsWith(".ndjson"))
+      text
+        .split("\n")
+        .filter((l) => l !== "")
+        .forEach((l) => out.push({ file: f, doc: JSON.parse(l) }));
     else out.push({ file: f, doc: JSON.parse(text) });
   }
   return out;

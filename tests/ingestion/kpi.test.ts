@@ -6,12 +6,32 @@ type Json = Record<string, unknown>;
 let n = 0;
 const DISP = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
 
-function enc(patient: string, cls: string, start: string, end?: string, disp?: string, id = `e${n++}`, lastUpdated = "2024-01-01T00:00:00Z"): Json {
-  const r: Json = { resourceType: "Encounter", id, meta: { lastUpdated }, class: { code: cls }, subject: { reference: `Patient/${patient}` }, period: end ? { start, end } : { start } };
+function enc(
+  patient: string,
+  cls: string,
+  start: string,
+  end?: string,
+  disp?: string,
+  id = `e${n++}`,
+  lastUpdated = "2024-01-01T00:00:00Z",
+): Json {
+  const r: Json = {
+    resourceType: "Encounter",
+    id,
+    meta: { lastUpdated },
+    class: { code: cls },
+    subject: { reference: `Patient/${patient}` },
+    period: end ? { start, end } : { start },
+  };
   if (disp) r.hospitalization = { dischargeDisposition: { coding: [{ system: DISP, code: disp }] } };
   return r;
 }
-const pat = (id: string, deceased?: string): Json => ({ resourceType: "Patient", id, meta: { lastUpdated: "2024-01-01T00:00:00Z" }, ...(deceased ? { deceasedDateTime: deceased } : {}) });
+const pat = (id: string, deceased?: string): Json => ({
+  resourceType: "Patient",
+  id,
+  meta: { lastUpdated: "2024-01-01T00:00:00Z" },
+  ...(deceased ? { deceasedDateTime: deceased } : {}),
+});
 const cond = (encId: string, system: string, code: string): Json => ({
   resourceType: "Condition",
   id: `c${n++}`,
@@ -22,40 +42,60 @@ const cond = (encId: string, system: string, code: string): Json => ({
 
 describe("KPI totals (KPIS.md)", () => {
   it("counts a readmission at exactly 30 days but not at 30 days and one second", () => {
-    const a = [pat("p"), enc("p", "IMP", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z"), enc("p", "IMP", "2024-02-02T00:00:00Z", "2024-02-03T00:00:00Z")];
+    const a = [
+      pat("p"),
+      enc("p", "IMP", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z"),
+      enc("p", "IMP", "2024-02-02T00:00:00Z", "2024-02-03T00:00:00Z"),
+    ];
     assert.equal(computeKpiSums(a).readmissions_30d, 1);
-    const b = [pat("q"), enc("q", "IMP", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z"), enc("q", "IMP", "2024-02-02T00:00:01Z", "2024-02-03T00:00:00Z")];
+    const b = [
+      pat("q"),
+      enc("q", "IMP", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z"),
+      enc("q", "IMP", "2024-02-02T00:00:01Z", "2024-02-03T00:00:00Z"),
+    ];
     assert.equal(computeKpiSums(b).readmissions_30d, 0);
   });
 
   it("does not count a readmission starting at the discharge instant (0 < gap)", () => {
-    const a = [enc("p", "IMP", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z"), enc("p", "IMP", "2024-01-03T00:00:00Z", "2024-01-04T00:00:00Z")];
+    const a = [
+      enc("p", "IMP", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z"),
+      enc("p", "IMP", "2024-01-03T00:00:00Z", "2024-01-04T00:00:00Z"),
+    ];
     assert.equal(computeKpiSums(a).readmissions_30d, 0);
   });
 
-  it("counts a death at discharge by disposition and by deceased time within a day, and not as an index discharge", () => {
-    const s = computeKpiSums([
-      pat("a"),
-      enc("a", "IMP", "2024-01-01T00:00:00Z", "2024-01-05T00:00:00Z", "exp"),
-      pat("b", "2024-03-05T20:00:00Z"),
-      enc("b", "IMP", "2024-03-01T00:00:00Z", "2024-03-05T00:00:00Z", "home"),
-      pat("c", "2024-06-10T00:00:00Z"),
-      enc("c", "IMP", "2024-06-01T00:00:00Z", "2024-06-05T00:00:00Z", "home"),
-    ]);
-    assert.equal(s.inpatient_discharges, 3);
-    assert.equal(s.inpatient_deaths, 2);
-    assert.equal(s.index_discharges, 1);
-  });
+  it(
+    "counts a death at discharge by disposition and by " + "deceased time within a day, and not as an index discharge",
+    () => {
+      const s = computeKpiSums([
+        pat("a"),
+        enc("a", "IMP", "2024-01-01T00:00:00Z", "2024-01-05T00:00:00Z", "exp"),
+        pat("b", "2024-03-05T20:00:00Z"),
+        enc("b", "IMP", "2024-03-01T00:00:00Z", "2024-03-05T00:00:00Z", "home"),
+        pat("c", "2024-06-10T00:00:00Z"),
+        enc("c", "IMP", "2024-06-01T00:00:00Z", "2024-06-05T00:00:00Z", "home"),
+      ]);
+      assert.equal(s.inpatient_discharges, 3);
+      assert.equal(s.inpatient_deaths, 2);
+      assert.equal(s.index_discharges, 1);
+    },
+  );
 
   it("leaves still-admitted stays out of discharges but counts them as encounters", () => {
-    const s = computeKpiSums([enc("p", "IMP", "2024-01-01T00:00:00Z"), enc("p", "AMB", "2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z")]);
+    const s = computeKpiSums([
+      enc("p", "IMP", "2024-01-01T00:00:00Z"),
+      enc("p", "AMB", "2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z"),
+    ]);
     assert.equal(s.encounters, 2);
     assert.equal(s.inpatient_discharges, 0);
   });
 
   it("gives null average length of stay on zero discharges and the exact mean otherwise", () => {
     assert.equal(totalsOf(computeKpiSums([])).avg_length_of_stay_days, null);
-    const s = computeKpiSums([enc("p", "IMP", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z"), enc("q", "ACUTE", "2024-01-01T00:00:00Z", "2024-01-02T12:00:00Z")]);
+    const s = computeKpiSums([
+      enc("p", "IMP", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z"),
+      enc("q", "ACUTE", "2024-01-01T00:00:00Z", "2024-01-02T12:00:00Z"),
+    ]);
     assert.equal(totalsOf(s).avg_length_of_stay_days, 1.75);
   });
 
@@ -64,7 +104,9 @@ describe("KPI totals (KPIS.md)", () => {
     const e2 = enc("p", "AMB", "2024-02-01T00:00:00Z", "2024-02-01T01:00:00Z");
     const e3 = enc("p", "AMB", "2024-03-01T00:00:00Z", "2024-03-01T01:00:00Z");
     const s = computeKpiSums([
-      e1, e2, e3,
+      e1,
+      e2,
+      e3,
       cond(e1.id as string, "http://hl7.org/fhir/sid/icd-10-cm", "J18.9"),
       cond(e1.id as string, "http://snomed.info/sct", "233604007"),
       cond(e2.id as string, "http://snomed.info/sct", "38341003"),

@@ -21,7 +21,9 @@ describe("validator disk cache (ajv standalone code)", () => {
     const first = cachedStandalone("cache-test", [key], counted);
     const second = cachedStandalone("cache-test", [key], counted);
     assert.equal(compiles, 1, "the second call must load the cached code, not compile");
-    const file = fs.readdirSync(path.join("node_modules", ".cache", "fhir-lakehouse")).find((f) => f.startsWith("cache-test-"));
+    const file = fs
+      .readdirSync(path.join("node_modules", ".cache", "fhir-lakehouse"))
+      .find((f) => f.startsWith("cache-test-"));
     assert.ok(file, "cache file written");
     for (const doc of [{ n: 3 }, { n: 0 }, { n: "x" }, {}]) {
       assert.equal(second(doc), first(doc), JSON.stringify(doc));
@@ -49,11 +51,33 @@ describe("validator disk cache (ajv standalone code)", () => {
       { resourceType: "Patient", id: "p", meta, gender: "female", birthDate: "1980-02-01" },
       { resourceType: "Patient", id: "p", gender: "bogus" },
       { resourceType: "Patient", id: "p", colour: "red" },
-      { resourceType: "Encounter", id: "e", status: "finished", class: { code: "IMP" }, actualPeriod: { start: "2024-01-01" } },
+      {
+        resourceType: "Encounter",
+        id: "e",
+        status: "finished",
+        class: { code: "IMP" },
+        actualPeriod: { start: "2024-01-01" },
+      },
       { resourceType: "Observation", id: "o", status: "final", code: { text: "x" }, valueQuantity: { value: "high" } },
       { resourceType: "Medication", id: "m" },
-      { resourceType: "Bundle", type: "transaction", entry: [{ fullUrl: "urn:uuid:1", resource: { resourceType: "Patient", id: "a" }, request: { method: "POST", url: "Patient" } }] },
-      { resourceType: "Bundle", type: "transaction", entry: [{ resource: { resourceType: "Patient", id: "a", gender: 1 }, request: { method: "POST", url: "Patient" } }] },
+      {
+        resourceType: "Bundle",
+        type: "transaction",
+        entry: [
+          {
+            fullUrl: "urn:uuid:1",
+            resource: { resourceType: "Patient", id: "a" },
+            request: { method: "POST", url: "Patient" },
+          },
+        ],
+      },
+      {
+        resourceType: "Bundle",
+        type: "transaction",
+        entry: [
+          { resource: { resourceType: "Patient", id: "a", gender: 1 }, request: { method: "POST", url: "Patient" } },
+        ],
+      },
     ];
     const verdicts = docs.map((d) => fresh(d));
     assert.deepEqual(verdicts, [true, false, false, false, false, false, true, false]);

@@ -17,7 +17,15 @@ describe("FHIR time text", () => {
   });
 
   it("gets the edges right: epoch, leap days, century rules, the last second of a year", () => {
-    const cases = ["1970-01-01T00:00:00Z", "2000-02-29T12:00:00Z", "1900-03-01T00:00:00Z", "2024-02-29T23:59:59Z", "1999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z"];
+    const cases = [
+      "1970-01-01T00:00:00Z",
+      "2000-02-29T12:00:00Z",
+      "1900-03-01T00:00:00Z",
+      "2024-02-29T23:59:59Z",
+      "1999-12-31T23:59:59Z",
+      "0000-01-01T00:00:00Z",
+      "1969-12-31T23:59:59Z",
+    ];
     for (const c of cases) assert.equal(instant(Date.parse(c)), c);
     assert.equal(date(Date.parse("2100-02-28T23:59:59Z") + 1000), "2100-03-01");
   });

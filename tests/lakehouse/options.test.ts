@@ -33,7 +33,13 @@ describe("npm run lakehouse: the output folder", () => {
 
 describe("npm run lakehouse: the printed tables", () => {
   it("aligns columns, shows rates to three decimals and nulls as a dash", () => {
-    const text = table([{ month: "2024-01", rate: 0.12345, n: 7 }, { month: "2024-02", rate: null, n: 12 }], ["month", "rate", "n"]);
+    const text = table(
+      [
+        { month: "2024-01", rate: 0.12345, n: 7 },
+        { month: "2024-02", rate: null, n: 12 },
+      ],
+      ["month", "rate", "n"],
+    );
     assert.equal(text, ["  month   rate   n", "2024-01  0.123   7", "2024-02      –  12"].join("\n"));
   });
 });

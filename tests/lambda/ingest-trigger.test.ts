@@ -2,7 +2,12 @@ import { strict as assert } from "assert";
 import { ChildProcess, spawn } from "child_process";
 import * as net from "net";
 import * as path from "path";
-import { CreateWorkflowCommand, GetWorkflowRunPropertiesCommand, GetWorkflowRunsCommand, GlueClient } from "@aws-sdk/client-glue";
+import {
+  CreateWorkflowCommand,
+  GetWorkflowRunPropertiesCommand,
+  GetWorkflowRunsCommand,
+  GlueClient,
+} from "@aws-sdk/client-glue";
 import { decide, isDataKey, workflowState } from "../../lambda/ingest-decision";
 import { classify, handle } from "../../lambda/ingest-trigger";
 
@@ -20,14 +25,24 @@ function freePort(): Promise<number> {
 
 async function waitForPort(port: number, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((r) => net.connect(port, "127.0.0.1").on("connect", function (this: net.Socket) { this.end(); r(true); }).on("error", () => r(false)));
+    const ok = await new Promise<boolean>((r) =>
+      net
+        .connect(port, "127.0.0.1")
+        .on("connect", function (this: net.Socket) {
+          this.end();
+          r(true);
+        })
+        .on("error", () => r(false)),
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`moto_server did not listen on ${port}`);
 }
 
-const s3Event = (...keys: string[]) => ({ Records: keys.map((key) => ({ eventSource: "aws:s3", s3: { object: { key } } })) });
+const s3Event = (...keys: string[]) => ({
+  Records: keys.map((key) => ({ eventSource: "aws:s3", s3: { object: { key } } })),
+});
 
 describe("ingest trigger decision (pure)", () => {
   it("starts on new data when idle, marks the active run pending otherwise", () => {
@@ -43,17 +58,35 @@ describe("ingest trigger decision (pure)", () => {
   });
 
   it("reads the latest run by StartedOn, whatever the API's order", () => {
-    const state = workflowState([
-      { WorkflowRunId: "new", Status: "COMPLETED", StartedOn: new Date(2000), WorkflowRunProperties: { ingest_pending: "true" } },
-      { WorkflowRunId: "old", Status: "COMPLETED", StartedOn: new Date(1000) },
-    ].reverse());
+    const state = workflowState(
+      [
+        {
+          WorkflowRunId: "new",
+          Status: "COMPLETED",
+          StartedOn: new Date(2000),
+          WorkflowRunProperties: { ingest_pending: "true" },
+        },
+        { WorkflowRunId: "old", Status: "COMPLETED", StartedOn: new Date(1000) },
+      ].reverse(),
+    );
     assert.deepEqual(state, { activeRunId: null, latestRunPending: true });
   });
 
   it("counts only data files under the prefix (no folders, no _ or . files)", () => {
-    assert.deepEqual(["fhir/a.json", "fhir/x/_manifest.json", "fhir/.hidden", "other/b.json", "fhir/dir/"].map((k) => isDataKey(k, "fhir/")), [true, false, false, false, false]);
-    assert.deepEqual(classify(s3Event("fhir/my+file.ndjson.gz", "fhir/_manifest.json"), "fhir/"), { reason: "new-data", dataFiles: 1 });
-    assert.deepEqual(classify({ "detail-type": "Glue Job State Change" }, "fhir/"), { reason: "recheck", dataFiles: 0 });
+    assert.deepEqual(
+      ["fhir/a.json", "fhir/x/_manifest.json", "fhir/.hidden", "other/b.json", "fhir/dir/"].map((k) =>
+        isDataKey(k, "fhir/"),
+      ),
+      [true, false, false, false, false],
+    );
+    assert.deepEqual(classify(s3Event("fhir/my+file.ndjson.gz", "fhir/_manifest.json"), "fhir/"), {
+      reason: "new-data",
+      dataFiles: 1,
+    });
+    assert.deepEqual(classify({ "detail-type": "Glue Job State Change" }, "fhir/"), {
+      reason: "recheck",
+      dataFiles: 0,
+    });
     assert.throws(() => classify({ surprise: 1 }, "fhir/"), /unrecognised event \(keys: surprise\)/);
   });
 });
@@ -67,7 +100,11 @@ describe("ingest trigger against moto's Glue (server mode)", function () {
     const port = await freePort();
     server = spawn(MOTO, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
     await waitForPort(port, Date.now() + 20000);
-    glue = new GlueClient({ region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+    glue = new GlueClient({
+      region: "us-east-1",
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    });
   });
   after(() => {
     server?.kill();
@@ -75,18 +112,22 @@ describe("ingest trigger against moto's Glue (server mode)", function () {
 
   const runsOf = async (name: string) => (await glue.send(new GetWorkflowRunsCommand({ Name: name }))).Runs ?? [];
 
-  it("starts a run for new raw files, and a second event during the run marks it pending instead of starting another", async () => {
-    await glue.send(new CreateWorkflowCommand({ Name: "wf-a", MaxConcurrentRuns: 1 }));
-    const deps = { glue, workflowName: "wf-a", rawPrefix: "fhir/" };
-    const first = await handle(s3Event("fhir/b1.json"), deps);
-    assert.equal(first.action, "start");
-    assert.equal((await runsOf("wf-a")).length, 1);
-    const second = await handle(s3Event("fhir/b2.json"), deps);
-    assert.deepEqual([second.action, second.runId], ["mark-pending", first.runId]);
-    assert.equal((await runsOf("wf-a")).length, 1);
-    const props = await glue.send(new GetWorkflowRunPropertiesCommand({ Name: "wf-a", RunId: first.runId! }));
-    assert.equal(props.RunProperties?.ingest_pending, "true");
-  });
+  it(
+    "starts a run for new raw files, and a second event during " +
+      "the run marks it pending instead of starting another",
+    async () => {
+      await glue.send(new CreateWorkflowCommand({ Name: "wf-a", MaxConcurrentRuns: 1 }));
+      const deps = { glue, workflowName: "wf-a", rawPrefix: "fhir/" };
+      const first = await handle(s3Event("fhir/b1.json"), deps);
+      assert.equal(first.action, "start");
+      assert.equal((await runsOf("wf-a")).length, 1);
+      const second = await handle(s3Event("fhir/b2.json"), deps);
+      assert.deepEqual([second.action, second.runId], ["mark-pending", first.runId]);
+      assert.equal((await runsOf("wf-a")).length, 1);
+      const props = await glue.send(new GetWorkflowRunPropertiesCommand({ Name: "wf-a", RunId: first.runId! }));
+      assert.equal(props.RunProperties?.ingest_pending, "true");
+    },
+  );
 
   it("a re-check while a run is active does nothing; an upload of only a manifest starts nothing", async () => {
     await glue.send(new CreateWorkflowCommand({ Name: "wf-b", MaxConcurrentRuns: 1 }));
@@ -100,6 +141,9 @@ describe("ingest trigger against moto's Glue (server mode)", function () {
   });
 
   it("fails loudly for a workflow that does not exist", async () => {
-    await assert.rejects(handle(s3Event("fhir/x.json"), { glue, workflowName: "missing", rawPrefix: "fhir/" }), /EntityNotFound|not found/i);
+    await assert.rejects(
+      handle(s3Event("fhir/x.json"), { glue, workflowName: "missing", rawPrefix: "fhir/" }),
+      /EntityNotFound|not found/i,
+    );
   });
 });

@@ -5,18 +5,60 @@ import { PolicyInput, fromMocks, runResourcePolicy, runStackPolicy } from "./run
 
 /** One resource per rule that breaks it. */
 const BAD: Readonly<Record<string, PolicyInput>> = {
-  "s3-sse-kms-bucket-key": { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: "x-raw-sse", props: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } },
-  "s3-public-access-blocked": { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: "x-pab", props: { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: true } },
-  "s3-versioning-enabled": { type: "aws:s3/bucketVersioning:BucketVersioning", name: "x-v", props: { versioningConfiguration: { status: "Suspended" } } },
-  "s3-tls-only": { type: "aws:s3/bucketPolicy:BucketPolicy", name: "x-p", props: { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::x/*"] }] }) } },
+  "s3-sse-kms-bucket-key": {
+    type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    name: "x-raw-sse",
+    props: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+  },
+  "s3-public-access-blocked": {
+    type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    name: "x-pab",
+    props: { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: true },
+  },
+  "s3-versioning-enabled": {
+    type: "aws:s3/bucketVersioning:BucketVersioning",
+    name: "x-v",
+    props: { versioningConfiguration: { status: "Suspended" } },
+  },
+  "s3-tls-only": {
+    type: "aws:s3/bucketPolicy:BucketPolicy",
+    name: "x-p",
+    props: {
+      policy: JSON.stringify({
+        Statement: [{ Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::x/*"] }],
+      }),
+    },
+  },
   "kms-key-rotation": { type: "aws:kms/key:Key", name: "x-key", props: { enableKeyRotation: false } },
-  "iam-least-privilege-role-policy": { type: "aws:iam/rolePolicy:RolePolicy", name: "x-rp", props: { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::x"] }] }) } },
-  "iam-least-privilege-policy": { type: "aws:iam/policy:Policy", name: "x-pol", props: { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" }] }) } },
-  "dynamodb-kms-pitr": { type: "aws:dynamodb/table:Table", name: "x-t", props: { serverSideEncryption: { enabled: true }, pointInTimeRecovery: { enabled: false } } },
+  "iam-least-privilege-role-policy": {
+    type: "aws:iam/rolePolicy:RolePolicy",
+    name: "x-rp",
+    props: {
+      policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::x"] }] }),
+    },
+  },
+  "iam-least-privilege-policy": {
+    type: "aws:iam/policy:Policy",
+    name: "x-pol",
+    props: { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" }] }) },
+  },
+  "dynamodb-kms-pitr": {
+    type: "aws:dynamodb/table:Table",
+    name: "x-t",
+    props: { serverSideEncryption: { enabled: true }, pointInTimeRecovery: { enabled: false } },
+  },
   "sns-kms": { type: "aws:sns/topic:Topic", name: "x-topic", props: {} },
   "glue-job-security-configuration": { type: "aws:glue/job:Job", name: "x-job", props: { command: {} } },
-  "glue-security-configuration-kms": { type: "aws:glue/securityConfiguration:SecurityConfiguration", name: "x-sec", props: { encryptionConfiguration: { s3Encryption: { s3EncryptionMode: "SSE-S3" } } } },
-  "athena-workgroup-enforced": { type: "aws:athena/workgroup:Workgroup", name: "x-wg", props: { configuration: { enforceWorkgroupConfiguration: false } } },
+  "glue-security-configuration-kms": {
+    type: "aws:glue/securityConfiguration:SecurityConfiguration",
+    name: "x-sec",
+    props: { encryptionConfiguration: { s3Encryption: { s3EncryptionMode: "SSE-S3" } } },
+  },
+  "athena-workgroup-enforced": {
+    type: "aws:athena/workgroup:Workgroup",
+    name: "x-wg",
+    props: { configuration: { enforceWorkgroupConfiguration: false } },
+  },
   "cloudwatch-logs-kms": { type: "aws:cloudwatch/logGroup:LogGroup", name: "x-logs", props: { retentionInDays: 1 } },
 };
 
@@ -24,10 +66,17 @@ describe("policy pack over the mocked stacks", () => {
   for (const stack of ["dev", "prod"] as const) {
     it(`finds no violation in the ${stack} stack, resource rules and the whole-stack rule`, async () => {
       const resources = fromMocks((await buildStack(stack)).mocks.resources);
-      const violations = [...(await Promise.all(resourcePolicies.map((p) => runResourcePolicy(p, resources)))).flat(), ...(await runStackPolicy(bucketCompanionsPolicy, resources))];
+      const violations = [
+        ...(await Promise.all(resourcePolicies.map((p) => runResourcePolicy(p, resources)))).flat(),
+        ...(await runStackPolicy(bucketCompanionsPolicy, resources)),
+      ];
       assert.deepEqual(violations, []);
       // The rules had something to check: every checked type is present.
-      for (const bad of Object.values(BAD).filter((b) => b.type !== "aws:iam/policy:Policy")) assert.ok(resources.some((r) => r.type === bad.type), `${stack} has no ${bad.type}`);
+      for (const bad of Object.values(BAD).filter((b) => b.type !== "aws:iam/policy:Policy"))
+        assert.ok(
+          resources.some((r) => r.type === bad.type),
+          `${stack} has no ${bad.type}`,
+        );
     });
   }
 
@@ -52,11 +101,14 @@ describe("policy pack over the mocked stacks", () => {
       { type: "aws:s3/bucket:Bucket", name: "x-raw", props: {} },
       { type: "aws:s3/bucketVersioning:BucketVersioning", name: "x-raw-versioning", props: {} },
     ]);
-    assert.deepEqual(violations.map((v) => v.replace(/ \(.*\)$/, "")), [
-      "[s3-bucket-has-security-companions] bucket x-raw has no sse",
-      "[s3-bucket-has-security-companions] bucket x-raw has no public-access",
-      "[s3-bucket-has-security-companions] bucket x-raw has no policy",
-      "[s3-bucket-has-security-companions] bucket x-raw has no logging",
-    ]);
+    assert.deepEqual(
+      violations.map((v) => v.replace(/ \(.*\)$/, "")),
+      [
+        "[s3-bucket-has-security-companions] bucket x-raw has no sse",
+        "[s3-bucket-has-security-companions] bucket x-raw has no public-access",
+        "[s3-bucket-has-security-companions] bucket x-raw has no policy",
+        "[s3-bucket-has-security-companions] bucket x-raw has no logging",
+      ],
+    );
   });
 });

@@ -15,17 +15,26 @@ export interface Recorded {
 }
 
 /** Physical names and ARNs the way AWS would compute them, so policies and outputs have concrete values. */
-function computed(type: string, name: string, inputs: Record<string, any>): Record<string, unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function computed(type: string, name: string, inputs: Record<string, any>): Record<string, unknown> {
   const physical = inputs.name ?? `${name}-0000000`;
   const service = type.split(":")[1]?.split("/")[0] ?? "x";
-  const base: Record<string, unknown> = { name: physical, arn: `arn:aws:${service}:${MOCK_REGION}:${MOCK_ACCOUNT}:${physical}` };
+  const base: Record<string, unknown> = {
+    name: physical,
+    arn: `arn:aws:${service}:${MOCK_REGION}:${MOCK_ACCOUNT}:${physical}`,
+  };
   if (type === "aws:s3/bucket:Bucket") return { bucket: physical, arn: `arn:aws:s3:::${physical}` };
-  if (type === "aws:kms/key:Key") return { keyId: `key-${name}`, arn: `arn:aws:kms:${MOCK_REGION}:${MOCK_ACCOUNT}:key/key-${name}` };
-  if (type === "aws:dynamodb/table:Table") return { ...base, arn: `arn:aws:dynamodb:${MOCK_REGION}:${MOCK_ACCOUNT}:table/${physical}` };
+  if (type === "aws:kms/key:Key")
+    return { keyId: `key-${name}`, arn: `arn:aws:kms:${MOCK_REGION}:${MOCK_ACCOUNT}:key/key-${name}` };
+  if (type === "aws:dynamodb/table:Table")
+    return { ...base, arn: `arn:aws:dynamodb:${MOCK_REGION}:${MOCK_ACCOUNT}:table/${physical}` };
   if (type === "aws:iam/role:Role") return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT}:role/${physical}` };
-  if (type === "aws:cloudwatch/logGroup:LogGroup") return { ...base, arn: `arn:aws:logs:${MOCK_REGION}:${MOCK_ACCOUNT}:log-group:${physical}` };
-  if (type === "aws:cloudwatch/eventRule:EventRule") return { ...base, arn: `arn:aws:events:${MOCK_REGION}:${MOCK_ACCOUNT}:rule/${physical}` };
-  if (type === "aws:cloudwatch/metricAlarm:MetricAlarm") return { ...base, arn: `arn:aws:cloudwatch:${MOCK_REGION}:${MOCK_ACCOUNT}:alarm:${physical}` };
+  if (type === "aws:cloudwatch/logGroup:LogGroup")
+    return { ...base, arn: `arn:aws:logs:${MOCK_REGION}:${MOCK_ACCOUNT}:log-group:${physical}` };
+  if (type === "aws:cloudwatch/eventRule:EventRule")
+    return { ...base, arn: `arn:aws:events:${MOCK_REGION}:${MOCK_ACCOUNT}:rule/${physical}` };
+  if (type === "aws:cloudwatch/metricAlarm:MetricAlarm")
+    return { ...base, arn: `arn:aws:cloudwatch:${MOCK_REGION}:${MOCK_ACCOUNT}:alarm:${physical}` };
   if (type === "aws:sns/topic:Topic") return { ...base, arn: `arn:aws:sns:${MOCK_REGION}:${MOCK_ACCOUNT}:${physical}` };
   if (type === "aws-native:quicksight:Dashboard") return { dashboardId: inputs.dashboardId };
   return base;
@@ -44,7 +53,14 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     const state = { ...args.inputs, ...computed(args.type, args.name, args.inputs) };
     const existing = this.resources.find((r) => r.type === args.type && r.name === args.name);
     if (existing) Object.assign(existing.inputs, args.inputs);
-    else this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, custom: args.custom ?? true, state });
+    else
+      this.resources.push({
+        type: args.type,
+        name: args.name,
+        inputs: args.inputs,
+        custom: args.custom ?? true,
+        state,
+      });
     const id = args.type === "aws:s3/bucket:Bucket" ? String(state.bucket) : `${args.name}-id`;
     return { id, state };
   }
@@ -52,9 +68,19 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
     switch (args.token) {
       case "aws:index/getCallerIdentity:getCallerIdentity":
-        return { accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/deployer`, userId: "AIDEXAMPLE", id: MOCK_ACCOUNT };
+        return {
+          accountId: MOCK_ACCOUNT,
+          arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/deployer`,
+          userId: "AIDEXAMPLE",
+          id: MOCK_ACCOUNT,
+        };
       case "aws:index/getRegion:getRegion":
-        return { name: MOCK_REGION, region: MOCK_REGION, id: MOCK_REGION, endpoint: `ec2.${MOCK_REGION}.amazonaws.com` };
+        return {
+          name: MOCK_REGION,
+          region: MOCK_REGION,
+          id: MOCK_REGION,
+          endpoint: `ec2.${MOCK_REGION}.amazonaws.com`,
+        };
       case "aws:index/getPartition:getPartition":
         return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
       default:
@@ -70,7 +96,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
   /** The one resource of a type whose logical name ends with `suffix`; throws if there is not exactly one. */
   one(type: string, suffix: string): Recorded {
     const found = this.ofType(type).filter((r) => r.name.endsWith(suffix));
-    if (found.length !== 1) throw new Error(`expected one ${type} named *${suffix}, found ${found.map((r) => r.name).join(", ") || "none"}`);
+    if (found.length !== 1)
+      throw new Error(`expected one ${type} named *${suffix}, found ${found.map((r) => r.name).join(", ") || "none"}`);
     return found[0];
   }
 }
@@ -85,7 +112,10 @@ export async function useMocks(stack = "dev"): Promise<RecordingMocks> {
 /** A legacy transformation recording each child's protect/retainOnDelete (mocks never see resource options). */
 export function optionRecorder(mocks: RecordingMocks): pulumi.ResourceTransformation {
   return (a) => {
-    mocks.options.set(`${a.type}::${a.name}`, { protect: a.opts.protect === true, retainOnDelete: a.opts.retainOnDelete === true });
+    mocks.options.set(`${a.type}::${a.name}`, {
+      protect: a.opts.protect === true,
+      retainOnDelete: a.opts.retainOnDelete === true,
+    });
     return undefined;
   };
 }
@@ -96,7 +126,8 @@ export async function settle(mocks: RecordingMocks): Promise<void> {
   let stable = 0;
   while (stable < 3) {
     await new Promise((r) => setTimeout(r, 15));
-    const size = JSON.stringify(mocks.resources.map((r) => Object.keys(r.inputs).length)).length + mocks.resources.length;
+    const size =
+      JSON.stringify(mocks.resources.map((r) => Object.keys(r.inputs).length)).length + mocks.resources.length;
     stable = size === last ? stable + 1 : 0;
     last = size;
   }

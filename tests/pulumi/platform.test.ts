@@ -21,42 +21,60 @@ describe("whole stacks under mocks", () => {
     prod = (await buildStack("prod")).mocks;
   });
 
-  it("dev declares the platform's inventory: 8 buckets, 3 jobs, 3 triggers, 1 workflow, 1 table, 1 Lambda, 1 topic, 3 alarms, no QuickSight", () => {
-    const inv = inventory(dev);
-    assert.equal(inv[BUCKET], 8);
-    assert.equal(inv["aws:glue/job:Job"], 3);
-    assert.equal(inv["aws:glue/trigger:Trigger"], 3);
-    assert.equal(inv["aws:glue/workflow:Workflow"], 1);
-    assert.equal(inv["aws:dynamodb/table:Table"], 1);
-    assert.equal(inv["aws:lambda/function:Function"], 1);
-    assert.equal(inv["aws:sns/topic:Topic"], 1);
-    assert.equal(inv["aws:cloudwatch/metricAlarm:MetricAlarm"], 3);
-    assert.equal(inv["aws:glue/catalogDatabase:CatalogDatabase"], 3);
-    assert.equal(inv["aws:quicksight/dataSource:DataSource"], undefined);
-  });
+  it(
+    "dev declares the platform's inventory: 8 buckets, 3 jobs, 3 triggers, " +
+      "1 workflow, 1 table, 1 Lambda, 1 topic, 3 alarms, no QuickSight",
+    () => {
+      const inv = inventory(dev);
+      assert.equal(inv[BUCKET], 8);
+      assert.equal(inv["aws:glue/job:Job"], 3);
+      assert.equal(inv["aws:glue/trigger:Trigger"], 3);
+      assert.equal(inv["aws:glue/workflow:Workflow"], 1);
+      assert.equal(inv["aws:dynamodb/table:Table"], 1);
+      assert.equal(inv["aws:lambda/function:Function"], 1);
+      assert.equal(inv["aws:sns/topic:Topic"], 1);
+      assert.equal(inv["aws:cloudwatch/metricAlarm:MetricAlarm"], 3);
+      assert.equal(inv["aws:glue/catalogDatabase:CatalogDatabase"], 3);
+      assert.equal(inv["aws:quicksight/dataSource:DataSource"], undefined);
+    },
+  );
 
-  it("prod adds QuickSight (role, data source, a data set per view, a dashboard and its aws-native provider), a scheduled run rule and a second subscriber", () => {
-    const extra = Object.entries(inventory(prod)).filter(([t, n]) => (inventory(dev)[t] ?? 0) !== n);
-    assert.deepEqual(Object.fromEntries(extra), {
-      "aws:iam/role:Role": 5,
-      "aws:iam/rolePolicy:RolePolicy": 5,
-      "aws:quicksight/dataSource:DataSource": 1,
-      "aws:quicksight/dataSet:DataSet": 2,
-      "aws-native:quicksight:Dashboard": 1,
-      "pulumi:providers:aws-native": 1,
-      "aws:cloudwatch/eventRule:EventRule": 5,
-      "aws:cloudwatch/eventTarget:EventTarget": 5,
-      "aws:lambda/permission:Permission": 4,
-      "aws:sns/topicSubscription:TopicSubscription": 2,
-    });
-  });
+  it(
+    "prod adds QuickSight (role, data source, a data set per view, a dashboard " +
+      "and its aws-native provider), a scheduled run rule and a second subscriber",
+    () => {
+      const extra = Object.entries(inventory(prod)).filter(([t, n]) => (inventory(dev)[t] ?? 0) !== n);
+      assert.deepEqual(Object.fromEntries(extra), {
+        "aws:iam/role:Role": 5,
+        "aws:iam/rolePolicy:RolePolicy": 5,
+        "aws:quicksight/dataSource:DataSource": 1,
+        "aws:quicksight/dataSet:DataSet": 2,
+        "aws-native:quicksight:Dashboard": 1,
+        "pulumi:providers:aws-native": 1,
+        "aws:cloudwatch/eventRule:EventRule": 5,
+        "aws:cloudwatch/eventTarget:EventTarget": 5,
+        "aws:lambda/permission:Permission": 4,
+        "aws:sns/topicSubscription:TopicSubscription": 2,
+      });
+    },
+  );
 
   it("prod protects and retains the data buckets, the key and the audit table; dev protects nothing", () => {
-    const guarded = (m: RecordingMocks) => [...m.options.entries()].filter(([, o]) => o.protect && o.retainOnDelete).map(([k]) => k.split("::")[1]).sort();
+    const guarded = (m: RecordingMocks) =>
+      [...m.options.entries()]
+        .filter(([, o]) => o.protect && o.retainOnDelete)
+        .map(([k]) => k.split("::")[1])
+        .sort();
     assert.deepEqual(guarded(dev), []);
     assert.deepEqual(guarded(prod), [
-      "fhirlake-prod-access-logs", "fhirlake-prod-audit-table", "fhirlake-prod-bronze", "fhirlake-prod-gold", "fhirlake-prod-quarantine",
-      "fhirlake-prod-raw", "fhirlake-prod-silver", "fhirlake-prod-storage-key",
+      "fhirlake-prod-access-logs",
+      "fhirlake-prod-audit-table",
+      "fhirlake-prod-bronze",
+      "fhirlake-prod-gold",
+      "fhirlake-prod-quarantine",
+      "fhirlake-prod-raw",
+      "fhirlake-prod-silver",
+      "fhirlake-prod-storage-key",
     ]);
   });
 
@@ -88,6 +106,9 @@ describe("whole stacks under mocks", () => {
     const decoded = decodePrestoView(kpi.inputs.viewOriginalText);
     assert.equal(decoded.schema, "fhirlake_dev_gold");
     assert.match(decoded.originalSql, /^select month, region/);
-    assert.deepEqual(kpi.inputs.storageDescriptor.columns.map((c: { type: string }) => c.type), ["string", "string", "bigint", "double", "timestamp"]);
+    assert.deepEqual(
+      kpi.inputs.storageDescriptor.columns.map((c: { type: string }) => c.type),
+      ["string", "string", "bigint", "double", "timestamp"],
+    );
   });
 });

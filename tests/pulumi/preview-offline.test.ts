@@ -5,7 +5,11 @@ import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..");
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", "scripts/preview-offline.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+  spawnSync(
+    process.execPath,
+    [require.resolve("ts-node/dist/bin"), "--transpile-only", "scripts/preview-offline.ts", ...args],
+    { cwd: ROOT, encoding: "utf8" },
+  );
 
 describe("npm run preview:offline", function () {
   this.timeout(60000);

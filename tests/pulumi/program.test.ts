@@ -15,7 +15,16 @@ describe("the Pulumi program (index.ts) under mocks", () => {
     assert.equal(await valueOf(program.workflowName as pulumi.Output<string>), "fhirlake-dev-medallion");
     assert.match(await valueOf(program.rawUploadUri as pulumi.Output<string>), /^s3:\/\/fhirlake-dev-raw-\w+\/fhir\/$/);
     assert.equal(await valueOf(program.athenaWorkgroup as pulumi.Output<string>), "fhirlake-dev-analytics");
-    assert.deepEqual(Object.keys(await valueOf(program.bucketNames as pulumi.Output<Record<string, string>>)).sort(), ["access-logs", "athena-results", "bronze", "gold", "quarantine", "raw", "scripts", "silver"]);
+    assert.deepEqual(Object.keys(await valueOf(program.bucketNames as pulumi.Output<Record<string, string>>)).sort(), [
+      "access-logs",
+      "athena-results",
+      "bronze",
+      "gold",
+      "quarantine",
+      "raw",
+      "scripts",
+      "silver",
+    ]);
     assert.match(String(program.dashboardUrl), /QuickSight dashboards are off/);
   });
 

@@ -29,7 +29,11 @@ export function buildStack(stack: "dev" | "prod", viewsRoot: string = FIXTURE_RO
 async function build(stack: "dev" | "prod", viewsRoot: string): Promise<MockedStack> {
   const mocks = await useMocks(stack);
   const config = loadStackConfig(stack);
-  const platform = new LakehousePlatform(config.prefix, { config, sourceRoot: REPO_ROOT, viewsDir: path.join(viewsRoot, "athena", "views") }, { transformations: [optionRecorder(mocks)] });
+  const platform = new LakehousePlatform(
+    config.prefix,
+    { config, sourceRoot: REPO_ROOT, viewsDir: path.join(viewsRoot, "athena", "views") },
+    { transformations: [optionRecorder(mocks)] },
+  );
   await settle(mocks);
   return { mocks, platform };
 }

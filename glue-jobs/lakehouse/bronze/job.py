@@ -36,7 +36,9 @@ BRONZE_COLUMNS = [
 ]
 BRONZE_SCHEMA = StructType(
     [
-        StructField(c, BooleanType() if c == "is_deleted" else StringType(), c not in ("version_key", "id", "resource_type"))
+        StructField(
+            c, BooleanType() if c == "is_deleted" else StringType(), c not in ("version_key", "id", "resource_type")
+        )
         for c in BRONZE_COLUMNS
     ]
 )
@@ -84,7 +86,12 @@ def table_path(root: str, resource_type: str) -> str:
 
 
 def run_bronze(
-    spark: SparkSession, paths: BronzePaths, audit: AuditLog, run_id: str, now: datetime, catalog_database: str | None = None
+    spark: SparkSession,
+    paths: BronzePaths,
+    audit: AuditLog,
+    run_id: str,
+    now: datetime,
+    catalog_database: str | None = None,
 ) -> BronzeSummary:
     """Ingests every raw file not yet recorded done with the same content; a rerun with nothing new writes nothing."""
     started = time.monotonic()
@@ -95,7 +102,11 @@ def run_bronze(
         summary.seconds = time.monotonic() - started
         return summary
     audit.mark_in_progress(todo, run_id, now)
-    parsed = read_and_parse(spark, todo).withColumn("ingested_at", F.lit(format_utc(now))).withColumn("run_id", F.lit(run_id))
+    parsed = (
+        read_and_parse(spark, todo)
+        .withColumn("ingested_at", F.lit(format_utc(now)))
+        .withColumn("run_id", F.lit(run_id))
+    )
     parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         counts = count_per_file(parsed)
@@ -146,7 +157,15 @@ def write_resource_tables(parsed: DataFrame, bronze_root: str, catalog_database:
     resources = parsed.where(F.col("kind") == "resource").withColumn(
         "version_key",
         F.sha2(
-            F.concat_ws("|", "resource_type", "id", "last_updated", F.col("is_deleted").cast("string"), F.coalesce("json", F.lit(""))), 256
+            F.concat_ws(
+                "|",
+                "resource_type",
+                "id",
+                "last_updated",
+                F.col("is_deleted").cast("string"),
+                F.coalesce("json", F.lit("")),
+            ),
+            256,
         ),
     )
     types = {row["resource_type"]: row["count"] for row in resources.groupBy("resource_type").count().collect()}
@@ -177,7 +196,11 @@ def write_quarantine(parsed: DataFrame, quarantine_root: str, catalog_database: 
     count = bad.count()
     if count:
         options = hudi_options(
-            "quarantine", "quarantine_key", "ingested_at", database=catalog_database, sync_to_catalog=catalog_database is not None
+            "quarantine",
+            "quarantine_key",
+            "ingested_at",
+            database=catalog_database,
+            sync_to_catalog=catalog_database is not None,
         )
         bad.select(*QUARANTINE_COLUMNS).write.format("hudi").options(**options).mode("append").save(
             f"{quarantine_root.rstrip('/')}/quarantine"

@@ -43,7 +43,9 @@ def _list_local(folder: str) -> list[RawFile]:
             if is_data_file(name):
                 path = os.path.join(dirpath, name)
                 stat = os.stat(path)
-                found.append(RawFile(f"file:{path}", stat.st_size, _sha256(path), datetime.fromtimestamp(stat.st_mtime, UTC)))
+                found.append(
+                    RawFile(f"file:{path}", stat.st_size, _sha256(path), datetime.fromtimestamp(stat.st_mtime, UTC))
+                )
     return sorted(found, key=lambda f: f.uri)
 
 
@@ -68,5 +70,9 @@ def _list_s3(raw_path: str, s3_client) -> list[RawFile]:
         for obj in page.get("Contents", []):
             key = obj["Key"]
             if is_data_file(key) and not key.endswith("/"):
-                found.append(RawFile(f"s3://{bucket}/{key}", obj["Size"], obj["ETag"].strip('"'), obj["LastModified"].astimezone(UTC)))
+                found.append(
+                    RawFile(
+                        f"s3://{bucket}/{key}", obj["Size"], obj["ETag"].strip('"'), obj["LastModified"].astimezone(UTC)
+                    )
+                )
     return sorted(found, key=lambda f: f.uri)

@@ -74,7 +74,15 @@ def _parse_json(source_file: str, text: str, file_modified: datetime) -> Iterato
     try:
         value = loads(text)
     except simplejson.JSONDecodeError as err:
-        yield Quarantined(source_file, "file", f"invalid JSON at line {err.lineno} column {err.colno}: {err.msg}", None, None, None, text)
+        yield Quarantined(
+            source_file,
+            "file",
+            f"invalid JSON at line {err.lineno} column {err.colno}: {err.msg}",
+            None,
+            None,
+            None,
+            text,
+        )
         return
     if isinstance(value, dict) and value.get("resourceType") == "Bundle":
         yield from _parse_bundle(source_file, value, text, file_modified)
@@ -94,14 +102,22 @@ def _parse_ndjson(source_file: str, text: str, file_modified: datetime) -> Itera
         try:
             value = loads(line)
         except simplejson.JSONDecodeError as err:
-            yield Quarantined(source_file, position, f"invalid JSON at column {err.colno}: {err.msg}", None, None, None, line)
+            yield Quarantined(
+                source_file, position, f"invalid JSON at column {err.colno}: {err.msg}", None, None, None, line
+            )
             continue
         problem = check_resource(value)
         if problem:
             yield _quarantine(source_file, position, problem, value, line)
         elif value["resourceType"] == "Bundle":
             yield Quarantined(
-                source_file, position, "a Bundle inside NDJSON; send bundles as .json files", "resourceType", "Bundle", None, line
+                source_file,
+                position,
+                "a Bundle inside NDJSON; send bundles as .json files",
+                "resourceType",
+                "Bundle",
+                None,
+                line,
             )
         else:
             yield _resource(source_file, position, value, line, line, None, file_modified)
@@ -111,7 +127,13 @@ def _parse_bundle(source_file: str, bundle: dict, text: str, file_modified: date
     entries = bundle.get("entry", [])
     if not isinstance(entries, list):
         yield Quarantined(
-            source_file, "file", f"Bundle.entry must be an array, got {json_type(entries)}", "Bundle.entry", "Bundle", None, text
+            source_file,
+            "file",
+            f"Bundle.entry must be an array, got {json_type(entries)}",
+            "Bundle.entry",
+            "Bundle",
+            None,
+            text,
         )
         return
     stamp_text = bundle.get("timestamp")
@@ -121,7 +143,13 @@ def _parse_bundle(source_file: str, bundle: dict, text: str, file_modified: date
         position = f"entry[{index}]"
         if not isinstance(entry, dict):
             yield Quarantined(
-                source_file, position, f"Bundle entry must be an object, got {json_type(entry)}", "Bundle.entry", None, None, dumps(entry)
+                source_file,
+                position,
+                f"Bundle entry must be an object, got {json_type(entry)}",
+                "Bundle.entry",
+                None,
+                None,
+                dumps(entry),
             )
             continue
         request = entry.get("request") if isinstance(entry.get("request"), dict) else {}
@@ -131,7 +159,13 @@ def _parse_bundle(source_file: str, bundle: dict, text: str, file_modified: date
         resource = entry.get("resource")
         if resource is None:
             yield Quarantined(
-                source_file, position, "Bundle entry has no resource and is not a DELETE", "Bundle.entry.resource", None, None, dumps(entry)
+                source_file,
+                position,
+                "Bundle entry has no resource and is not a DELETE",
+                "Bundle.entry.resource",
+                None,
+                None,
+                dumps(entry),
             )
             continue
         problem = check_resource(resource)
@@ -141,7 +175,9 @@ def _parse_bundle(source_file: str, bundle: dict, text: str, file_modified: date
         yield _resource(source_file, position, resource, dumps(resource), dumps(resolved[index]), stamp, file_modified)
 
 
-def _delete(source_file: str, position: str, entry: dict, request: dict, stamp: datetime | None, stamp_text: object) -> Item:
+def _delete(
+    source_file: str, position: str, entry: dict, request: dict, stamp: datetime | None, stamp_text: object
+) -> Item:
     url = request.get("url")
     parts = url.split("?")[0].strip("/").split("/") if isinstance(url, str) else []
     if len(parts) != 2:
@@ -157,7 +193,9 @@ def _delete(source_file: str, position: str, entry: dict, request: dict, stamp: 
     rtype, rid = parts
     probe = check_resource({"resourceType": rtype, "id": rid})
     if probe:
-        return Quarantined(source_file, position, f"DELETE entry: {probe[0]}", "Bundle.entry.request.url", None, None, dumps(entry))
+        return Quarantined(
+            source_file, position, f"DELETE entry: {probe[0]}", "Bundle.entry.request.url", None, None, dumps(entry)
+        )
     if stamp is None:
         reason = "DELETE entry in a Bundle without a valid timestamp (the delete's time is unknown)"
         if stamp_text is not None:
@@ -182,10 +220,18 @@ def _quarantine(source_file: str, position: str, problem: tuple[str, str], value
 
 
 def _resource(
-    source_file: str, position: str, resource: dict, text: str, resolved: str, stamp: datetime | None, file_modified: datetime
+    source_file: str,
+    position: str,
+    resource: dict,
+    text: str,
+    resolved: str,
+    stamp: datetime | None,
+    file_modified: datetime,
 ) -> Resource:
     last_updated, origin = last_updated_of(resource, stamp, file_modified)
-    return Resource(resource["resourceType"], resource["id"], last_updated, origin, False, text, resolved, source_file, position)
+    return Resource(
+        resource["resourceType"], resource["id"], last_updated, origin, False, text, resolved, source_file, position
+    )
 
 
 def last_updated_of(resource: dict, bundle_stamp: datetime | None, file_modified: datetime) -> tuple[str, str]:

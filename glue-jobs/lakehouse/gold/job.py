@@ -45,7 +45,9 @@ def run_gold(
 ) -> GoldSummary:
     """Recomputes every KPI row from silver, upserts it, and deletes rows whose key no longer has data."""
     started = time.monotonic()
-    encounter, patient, codings = (read_silver(spark, silver_root, n) for n in ("encounter", "patient", "condition_coding"))
+    encounter, patient, codings = (
+        read_silver(spark, silver_root, n) for n in ("encounter", "patient", "condition_coding")
+    )
     kpis = kpi_key(kpi_monthly(encounter, patient, codings, value_set or load_value_set(), now)).cache()
     path = f"{gold_root.rstrip('/')}/{GOLD_TABLE}"
     sync = {"database": catalog_database, "sync_to_catalog": catalog_database is not None}
@@ -60,10 +62,12 @@ def run_gold(
         )
     rows = kpis.count()
     deleted = stale.count() if stale is not None else 0  # counted before the upsert changes the table
-    kpis.write.format("hudi").options(**hudi_options(GOLD_TABLE, "kpi_key", "computed_at", **sync)).mode("append").save(path)
+    kpis.write.format("hudi").options(**hudi_options(GOLD_TABLE, "kpi_key", "computed_at", **sync)).mode("append").save(
+        path
+    )
     if deleted:
-        stale.write.format("hudi").options(**hudi_options(GOLD_TABLE, "kpi_key", "computed_at", operation="delete", **sync)).mode(
-            "append"
-        ).save(path)
+        stale.write.format("hudi").options(
+            **hudi_options(GOLD_TABLE, "kpi_key", "computed_at", operation="delete", **sync)
+        ).mode("append").save(path)
     kpis.unpersist()
     return GoldSummary(rows, deleted, time.monotonic() - started)

@@ -18,7 +18,14 @@ EXPIRED = "exp"
 DAY_SECONDS = 86400
 READMISSION_WINDOW_SECONDS = 30 * DAY_SECONDS
 KEY = ["month", "region", "facility_id"]
-COUNT_COLUMNS = ["encounters", "infection_encounters", "inpatient_discharges", "inpatient_deaths", "index_discharges", "readmissions_30d"]
+COUNT_COLUMNS = [
+    "encounters",
+    "infection_encounters",
+    "inpatient_discharges",
+    "inpatient_deaths",
+    "index_discharges",
+    "readmissions_30d",
+]
 # Column order of KPIS.md's measure table; length_of_stay_days_sum lets aggregates average exactly.
 KPI_COLUMNS = [
     *KEY,
@@ -43,16 +50,22 @@ def patient_region(patient: DataFrame) -> DataFrame:
     region = F.when(country.isNull() & state.isNull(), F.lit("unknown")).otherwise(
         F.concat(F.coalesce(country, F.lit("")), F.lit("/"), F.coalesce(state, F.lit("")))
     )
-    return patient.select(F.col("id").alias("patient_id"), region.alias("region"), F.col("deceased_datetime").alias("deceased_ts"))
+    return patient.select(
+        F.col("id").alias("patient_id"), region.alias("region"), F.col("deceased_datetime").alias("deceased_ts")
+    )
 
 
 def infection_encounter_ids(condition_coding: DataFrame, value_set: InfectionValueSet) -> DataFrame:
     """Distinct encounter ids referenced by at least one condition coding in the infection value set."""
-    hits = condition_coding.where(F.col("encounter_id").isNotNull() & is_infection(value_set, F.col("system"), F.col("code")))
+    hits = condition_coding.where(
+        F.col("encounter_id").isNotNull() & is_infection(value_set, F.col("system"), F.col("code"))
+    )
     return hits.select("encounter_id").distinct().withColumn("has_infection", F.lit(True))
 
 
-def enriched_encounters(encounter: DataFrame, patient: DataFrame, condition_coding: DataFrame, value_set: InfectionValueSet) -> DataFrame:
+def enriched_encounters(
+    encounter: DataFrame, patient: DataFrame, condition_coding: DataFrame, value_set: InfectionValueSet
+) -> DataFrame:
     """One row per encounter with its patient's region and deceased time, inpatient and infection flags."""
     infections = infection_encounter_ids(condition_coding, value_set)
     return (
@@ -90,7 +103,9 @@ def discharges(enc: DataFrame) -> DataFrame:
     """Inpatient encounters with an end_ts, flagged as deaths and as readmitted within 30 days."""
     inpatient = enc.where("is_inpatient")
     done = inpatient.where(F.col("end_ts").isNotNull())
-    died_in_window = (F.col("deceased_ts") >= F.col("start_ts")) & (F.col("deceased_ts") <= F.col("end_ts") + F.expr("INTERVAL 1 DAY"))
+    died_in_window = (F.col("deceased_ts") >= F.col("start_ts")) & (
+        F.col("deceased_ts") <= F.col("end_ts") + F.expr("INTERVAL 1 DAY")
+    )
     done = done.withColumn("is_death", F.col("expired") | F.coalesce(died_in_window, F.lit(False)))
     nxt = inpatient.where(F.col("start_ts").isNotNull()).select(
         F.col("patient_id").alias("n_patient"), F.col("id").alias("n_id"), F.col("start_ts").alias("n_start")
@@ -100,7 +115,10 @@ def discharges(enc: DataFrame) -> DataFrame:
         done.where(~F.col("is_death"))
         .join(
             nxt,
-            (F.col("patient_id") == F.col("n_patient")) & (F.col("id") != F.col("n_id")) & (gap > 0) & (gap <= READMISSION_WINDOW_SECONDS),
+            (F.col("patient_id") == F.col("n_patient"))
+            & (F.col("id") != F.col("n_id"))
+            & (gap > 0)
+            & (gap <= READMISSION_WINDOW_SECONDS),
         )
         .select("id")
         .distinct()
@@ -133,7 +151,11 @@ def rate(numerator: str, denominator: str) -> Column:
 
 
 def kpi_monthly(
-    encounter: DataFrame, patient: DataFrame, condition_coding: DataFrame, value_set: InfectionValueSet, computed_at: datetime
+    encounter: DataFrame,
+    patient: DataFrame,
+    condition_coding: DataFrame,
+    value_set: InfectionValueSet,
+    computed_at: datetime,
 ) -> DataFrame:
     """The gold table: one row per (month, region, facility_id), every measure of KPIS.md."""
     enc = enriched_encounters(encounter, patient, condition_coding, value_set).cache()

@@ -3,4 +3,12 @@
 from lakehouse.publish.exports import GOLD_EXPORT_COLUMNS, write_exports
 from lakehouse.publish.views import GOLD_VIEW, dependency_order, load_views, run_views, to_spark_sql
 
-__all__ = ["GOLD_EXPORT_COLUMNS", "GOLD_VIEW", "dependency_order", "load_views", "run_views", "to_spark_sql", "write_exports"]
+__all__ = [
+    "GOLD_EXPORT_COLUMNS",
+    "GOLD_VIEW",
+    "dependency_order",
+    "load_views",
+    "run_views",
+    "to_spark_sql",
+    "write_exports",
+]

@@ -17,7 +17,8 @@ GOLD_VIEW = "kpi_monthly"
 
 
 def default_views_dir() -> Path:
-    """athena/views at the repository root (glue-jobs/lakehouse/publish is three levels down), or LAKEHOUSE_VIEWS_DIR."""
+    """athena/views at the repository root (glue-jobs/lakehouse/publish is three levels down), or
+    LAKEHOUSE_VIEWS_DIR."""
     explicit = os.environ.get("LAKEHOUSE_VIEWS_DIR")
     return Path(explicit) if explicit else Path(__file__).resolve().parents[3] / "athena" / "views"
 
@@ -62,7 +63,9 @@ def dependency_order(views: dict[str, str]) -> list[str]:
     for name, tables in reads.items():
         unknown = sorted(tables - set(views) - {GOLD_VIEW})
         if unknown:
-            raise ValueError(f"view {name} reads {', '.join(unknown)}: neither the gold table {GOLD_VIEW} nor a view in the folder")
+            raise ValueError(
+                f"view {name} reads {', '.join(unknown)}: neither the gold table {GOLD_VIEW} nor a view in the folder"
+            )
     ordered: list[str] = []
     pending = {name: tables & set(views) for name, tables in reads.items()}
     while pending:

@@ -93,7 +93,9 @@ def run_silver(
             summary.rows_by_table[name] = write_silver(table, silver_root, name, now, catalog_database)
             if name == "patient":
                 deid = deidentified_patients(table, now.date())
-                summary.rows_by_table["patient_deid"] = write_silver(deid, silver_root, "patient_deid", now, catalog_database)
+                summary.rows_by_table["patient_deid"] = write_silver(
+                    deid, silver_root, "patient_deid", now, catalog_database
+                )
             table.unpersist()
         current.unpersist()
     summary.seconds = time.monotonic() - started

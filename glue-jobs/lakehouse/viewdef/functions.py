@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pyspark.sql import functions as F
 from pyspark.sql.types import BooleanType, LongType, StringType, StructType
 
 from lakehouse.viewdef.ast import Call, Constant, Literal, Member
-from lakehouse.viewdef.compiler import Coll, FhirPathError, Scope, compile_expr, first, member, singleton, sub_scope, truthy
+from lakehouse.viewdef.collection import (
+    Coll,
+    FhirPathError,
+    Scope,
+    first,
+    member,
+    singleton,
+    sub_scope,
+    truthy,
+)
+
+# compile_expr, passed in by the compiler: function arguments are expressions compiled in their own scope.
+Evaluate = Callable[[object, Scope], Coll]
 
 
 def _arity(node: Call, *allowed: int) -> None:
@@ -23,11 +37,11 @@ def _type_name(node: Call) -> str:
     raise FhirPathError(f"{node.name}() needs a type name")
 
 
-def _of_type(node: Call, scope: Scope) -> Coll:
+def _of_type(node: Call, scope: Scope, evaluate: Evaluate) -> Coll:
     """`x.ofType(T)` on a choice element reads the JSON key x + T (value.ofType(Quantity) -> valueQuantity)."""
     type_name = _type_name(node)
     if isinstance(node.base, Member):
-        base = scope.focus if node.base.base is None else compile_expr(node.base.base, scope)
+        base = scope.focus if node.base.base is None else evaluate(node.base.base, scope)
         return member(base, node.base.name + type_name[0].upper() + type_name[1:])
     raise FhirPathError("ofType() is supported on choice elements (e.g. value.ofType(Quantity))")
 
@@ -51,25 +65,25 @@ def _string_argument(node: Call, scope: Scope) -> str:
     raise FhirPathError(f"{node.name}() needs a string literal or constant argument")
 
 
-def call(node: Call, scope: Scope) -> Coll:
+def call(node: Call, scope: Scope, evaluate: Evaluate) -> Coll:
     """A function call; the base (or the focus) is the input collection."""
     name = node.name
     if name == "ofType":
         _arity(node, 1)
-        return _of_type(node, scope)
+        return _of_type(node, scope, evaluate)
     if name == "getResourceKey":
         _arity(node, 0)
         return member(scope.root, "id")
-    base = scope.focus if node.base is None else compile_expr(node.base, scope)
+    base = scope.focus if node.base is None else evaluate(node.base, scope)
     if name == "getReferenceKey":
         _arity(node, 0, 1)
         return _reference_key(base, _type_name(node) if node.args else None)
     if name in ("first", "last", "exists", "empty", "count", "not", "join", "where", "extension", "toString"):
-        return _collection_function(node, base, scope)
+        return _collection_function(node, base, scope, evaluate)
     raise FhirPathError(f"unsupported function {name}()")
 
 
-def _collection_function(node: Call, base: Coll, scope: Scope) -> Coll:
+def _collection_function(node: Call, base: Coll, scope: Scope, evaluate: Evaluate) -> Coll:
     name = node.name
     if name == "first":
         return Coll(F.slice(base.col, 1, 1), base.dtype)
@@ -91,11 +105,14 @@ def _collection_function(node: Call, base: Coll, scope: Scope) -> Coll:
         return singleton(F.size(base.col) > 0, BooleanType())
     if name in ("where", "exists"):
         _arity(node, 1)
-        kept = Coll(F.filter(base.col, lambda x: truthy(compile_expr(node.args[0], sub_scope(scope, x, base.dtype)))), base.dtype)
+        kept = Coll(
+            F.filter(base.col, lambda x: truthy(evaluate(node.args[0], sub_scope(scope, x, base.dtype)))),
+            base.dtype,
+        )
         return kept if name == "where" else singleton(F.size(kept.col) > 0, BooleanType())
     # extension(url): the extensions of the input with that url
     _arity(node, 1)
-    url = first(compile_expr(node.args[0], scope))
+    url = first(evaluate(node.args[0], scope))
     extensions = member(base, "extension")
     if not isinstance(extensions.dtype, StructType) or "url" not in extensions.dtype.fieldNames():
         return extensions

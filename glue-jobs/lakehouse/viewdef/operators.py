@@ -5,7 +5,7 @@ from __future__ import annotations
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BooleanType, DoubleType, StringType
 
-from lakehouse.viewdef.compiler import Coll, FhirPathError, first, singleton
+from lakehouse.viewdef.collection import Coll, FhirPathError, first, singleton
 
 _COMPARE = {
     "=": lambda a, b: a == b,
@@ -32,7 +32,11 @@ def binary(op: str, left: Coll, right: Coll) -> Coll:
     if op == "&":
         return singleton(F.concat(F.coalesce(a, F.lit("")), F.coalesce(b, F.lit(""))), StringType())
     if op in _ARITHMETIC:
-        dtype = DoubleType() if op == "/" or isinstance(left.dtype, DoubleType) or isinstance(right.dtype, DoubleType) else left.dtype
+        dtype = (
+            DoubleType()
+            if op == "/" or isinstance(left.dtype, DoubleType) or isinstance(right.dtype, DoubleType)
+            else left.dtype
+        )
         return singleton(_ARITHMETIC[op](a, b).cast(dtype), dtype)
     if op == "|":
         return Coll(F.array_distinct(F.concat(left.col, right.col.cast(ArrayType(left.dtype)))), left.dtype)

@@ -12,7 +12,16 @@ _TOKEN = re.compile(
 )
 _KEYWORD_OPS = {"and", "or", "xor", "implies", "div", "mod"}
 # Lowest to highest precedence.
-_LEVELS = [("implies",), ("or", "xor"), ("and",), ("=", "!="), ("<", ">", "<=", ">="), ("|",), ("+", "-", "&"), ("*", "/", "div", "mod")]
+_LEVELS = [
+    ("implies",),
+    ("or", "xor"),
+    ("and",),
+    ("=", "!="),
+    ("<", ">", "<=", ">="),
+    ("|",),
+    ("+", "-", "&"),
+    ("*", "/", "div", "mod"),
+]
 
 
 class FhirPathSyntaxError(ValueError):

@@ -15,7 +15,7 @@ from pyspark.sql import Column
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, DataType, StringType, StructField, StructType
 
-from lakehouse.viewdef.compiler import Coll, Scope, sub_scope
+from lakehouse.viewdef.collection import Coll, Scope, sub_scope
 
 CompilePath = Callable[[str, Scope], Coll]
 

@@ -12,7 +12,8 @@ from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BooleanType, DataType, DoubleType, LongType, StringType, StructType
 
-from lakehouse.viewdef.compiler import Coll, FhirPathError, Scope, compile_expr, first, sub_scope
+from lakehouse.viewdef.collection import Coll, FhirPathError, Scope, first, sub_scope
+from lakehouse.viewdef.compiler import compile_expr
 from lakehouse.viewdef.parser import FhirPathSyntaxError, parse
 from lakehouse.viewdef.repeat import repeat_items
 
@@ -53,7 +54,9 @@ def _constants(view: dict) -> dict:
     for constant in view.get("constant", []):
         value = [v for k, v in constant.items() if k.startswith("value")]
         if len(value) != 1:
-            raise ViewDefinitionError(f"view {view.get('name')!r}: constant {constant.get('name')!r} needs exactly one value[x]")
+            raise ViewDefinitionError(
+                f"view {view.get('name')!r}: constant {constant.get('name')!r} needs exactly one value[x]"
+            )
         values[constant["name"]] = value[0]
     return values
 
@@ -66,7 +69,9 @@ def _check_node(name: str, node: object) -> None:
         if key in node and not isinstance(node[key], str):
             raise ViewDefinitionError(f"view {name!r}: {key} must be a FHIRPath string")
     if "repeat" in node and (
-        not isinstance(node["repeat"], list) or not node["repeat"] or not all(isinstance(p, str) for p in node["repeat"])
+        not isinstance(node["repeat"], list)
+        or not node["repeat"]
+        or not all(isinstance(p, str) for p in node["repeat"])
     ):
         raise ViewDefinitionError(f"view {name!r}: repeat must be a non-empty array of FHIRPath strings")
     if sum(key in node for key in ("forEach", "forEachOrNull", "repeat")) > 1:
@@ -75,7 +80,11 @@ def _check_node(name: str, node: object) -> None:
         if key in node and not isinstance(node[key], list):
             raise ViewDefinitionError(f"view {name!r}: {key} must be an array")
     for column in node.get("column", []):
-        if not isinstance(column, dict) or not isinstance(column.get("name"), str) or not isinstance(column.get("path"), str):
+        if (
+            not isinstance(column, dict)
+            or not isinstance(column.get("name"), str)
+            or not isinstance(column.get("path"), str)
+        ):
             raise ViewDefinitionError(f"view {name!r}: every column needs a string name and path")
     for child in [*node.get("select", []), *node.get("unionAll", [])]:
         _check_node(name, child)
@@ -94,7 +103,9 @@ def _validate(view: dict) -> None:
         if not _NAME.match(column):
             raise ViewDefinitionError(f"view {name!r}: column name {column!r} is not a valid SQL name")
     if len(set(columns)) != len(columns):
-        raise ViewDefinitionError(f"view {name!r}: duplicate column names {sorted({c for c in columns if columns.count(c) > 1})}")
+        raise ViewDefinitionError(
+            f"view {name!r}: duplicate column names {sorted({c for c in columns if columns.count(c) > 1})}"
+        )
 
 
 def _expr(view: dict, path: str, scope: Scope, column: str | None = None) -> Coll:
@@ -110,10 +121,15 @@ def _column_value(view: dict, spec: dict, scope: Scope) -> tuple[Column, DataTyp
     dtype = SPARK_TYPES.get(spec.get("type", ""))
     if spec.get("collection"):
         element = dtype or (StringType() if not isinstance(coll.dtype, StructType | ArrayType) else coll.dtype)
-        values = coll.col if dtype is None and element is coll.dtype else F.transform(coll.col, lambda x: x.cast(element))
+        values = (
+            coll.col if dtype is None and element is coll.dtype else F.transform(coll.col, lambda x: x.cast(element))
+        )
         return values, ArrayType(element)
     # A column that is not a collection must not hold several values (SQL-on-FHIR v2): fail the run, loudly.
-    message = f"view {view.get('name', '<unnamed>')!r}, column {spec['name']!r}: several values; use first() or collection: true"
+    message = (
+        f"view {view.get('name', '<unnamed>')!r}, column {spec['name']!r}: several values; "
+        "use first() or collection: true"
+    )
     too_many = F.raise_error(F.lit(message))
     value = F.when(F.size(coll.col) > 1, too_many).otherwise(first(coll))
     if isinstance(coll.dtype, StructType | ArrayType) and dtype is None:
@@ -126,7 +142,10 @@ def _cross(left: Column, left_fields: Fields, right: Column, right_fields: Field
     """Every row of `left` joined with every row of `right` (both arrays of structs)."""
 
     def pair(a: Column) -> Column:
-        return F.transform(right, lambda b: F.struct(*[a[n].alias(n) for n, _ in left_fields], *[b[n].alias(n) for n, _ in right_fields]))
+        return F.transform(
+            right,
+            lambda b: F.struct(*[a[n].alias(n) for n, _ in left_fields], *[b[n].alias(n) for n, _ in right_fields]),
+        )
 
     return F.flatten(F.transform(left, pair))
 
@@ -142,7 +161,11 @@ def _for_each(view: dict, node: dict, key: str, scope: Scope) -> tuple[Column, F
     """The node's rows for every item of the forEach / forEachOrNull / repeat collection, %rowIndex = the item's
     position. forEachOrNull gives one row when the collection is empty: its columns evaluated with no focus (so
     null, and %rowIndex 0)."""
-    items = repeat_items(node[key], scope, lambda path, s: _expr(view, path, s)) if key == "repeat" else _expr(view, node[key], scope)
+    items = (
+        repeat_items(node[key], scope, lambda path, s: _expr(view, path, s))
+        if key == "repeat"
+        else _expr(view, node[key], scope)
+    )
     inner = {k: v for k, v in node.items() if k != key}
     no_item = sub_scope(scope, F.lit(None).cast(items.dtype), items.dtype, F.lit(0))
     no_item_rows, fields = _node_rows(view, inner, no_item)
@@ -174,7 +197,9 @@ def _node_rows(view: dict, node: dict, scope: Scope) -> tuple[Column, Fields]:
         options = [_node_rows(view, option, scope) for option in node["unionAll"]]
         names = [n for n, _ in options[0][1]]
         if any([n for n, _ in o[1]] != names for o in options):
-            raise ViewDefinitionError(f"view {view.get('name')!r}: unionAll options must have the same columns in the same order")
+            raise ViewDefinitionError(
+                f"view {view.get('name')!r}: unionAll options must have the same columns in the same order"
+            )
         parts.append((F.concat(*[o[0] for o in options]), options[0][1]))
     if not parts:
         return F.array(F.struct(F.lit(None).alias("_empty"))), []
@@ -193,7 +218,9 @@ def infer_schema(resources: DataFrame, resource_type: str, json_col: str = "json
     return resources.sparkSession.read.json(texts).schema if not texts.isEmpty() else StructType([])
 
 
-def run_view_definition(view: dict, resources: DataFrame, json_col: str = "json", schema: StructType | None = None) -> DataFrame:
+def run_view_definition(
+    view: dict, resources: DataFrame, json_col: str = "json", schema: StructType | None = None
+) -> DataFrame:
     """The view's rows over the resources of type view['resource'] in `resources` (a column of JSON text).
     `schema` is the resources' inferred schema (infer_schema); inferred here when not given."""
     _validate(view)
@@ -206,7 +233,9 @@ def run_view_definition(view: dict, resources: DataFrame, json_col: str = "json"
     for clause in view.get("where", []):
         condition = _expr(view, clause["path"], scope)
         if not isinstance(condition.dtype, BooleanType):
-            raise ViewDefinitionError(f"view {view.get('name', '<unnamed>')!r}: where path {clause['path']!r} is not a boolean expression")
+            raise ViewDefinitionError(
+                f"view {view.get('name', '<unnamed>')!r}: where path {clause['path']!r} is not a boolean expression"
+            )
         parsed = parsed.where(F.coalesce(first(condition), F.lit(False)))
     rows, fields = _node_rows(view, {"select": view.get("select", [])}, scope)
     exploded = parsed.select(F.explode(rows).alias("_row"))

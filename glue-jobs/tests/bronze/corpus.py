@@ -27,7 +27,11 @@ def encounter(eid: str, subject_ref: str, **extra) -> dict:
 
 def transaction(*resources: dict, timestamp: str | None = None, deletes: tuple[str, ...] = ()) -> dict:
     entries = [
-        {"fullUrl": f"urn:uuid:{r.get('id', 'no-id')}", "resource": r, "request": {"method": "POST", "url": r["resourceType"]}}
+        {
+            "fullUrl": f"urn:uuid:{r.get('id', 'no-id')}",
+            "resource": r,
+            "request": {"method": "POST", "url": r["resourceType"]},
+        }
         for r in resources
     ]
     entries += [{"request": {"method": "DELETE", "url": url}} for url in deletes]
@@ -52,13 +56,23 @@ BAD_CORPUS: dict[str, tuple[str, bytes, str, str | None]] = {
     "truncated-json": ("truncated.json", GOOD[: len(GOOD) // 2], "invalid JSON at line 1", None),
     "bom": ("bom.json", b"\xef\xbb\xbf" + GOOD, "byte order mark", None),
     "utf16": ("utf16.json", json.dumps(patient()).encode("utf-16"), "UTF-16", None),
-    "non-utf8": ("latin1.json", as_bytes(patient()).replace(b"female", "f\xe9male".encode("latin-1")), "not UTF-8", None),
+    "non-utf8": (
+        "latin1.json",
+        as_bytes(patient()).replace(b"female", "f\xe9male".encode("latin-1")),
+        "not UTF-8",
+        None,
+    ),
     "empty-file": ("empty.json", b"", "empty file", None),
     "whitespace-only": ("blank.ndjson", b"\n  \n", "empty file", None),
     "json-array": ("array.json", as_bytes([patient()]), "got a JSON array", "resource"),
     "non-fhir-json": ("config.json", as_bytes({"name": "not fhir"}), "missing resourceType", "resourceType"),
     "missing-id": ("noid.json", as_bytes({"resourceType": "Patient", "gender": "male"}), "missing id", "id"),
-    "id-wrong-type": ("numid.json", as_bytes({"resourceType": "Patient", "id": 42}), "id must be a string, got number", "id"),
+    "id-wrong-type": (
+        "numid.json",
+        as_bytes({"resourceType": "Patient", "id": 42}),
+        "id must be a string, got number",
+        "id",
+    ),
     "id-bad-pattern": ("badid.json", as_bytes({"resourceType": "Patient", "id": "has space"}), "FHIR id pattern", "id"),
     "unknown-resource-type": (
         "starship.json",

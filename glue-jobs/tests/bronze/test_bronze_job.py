@@ -88,4 +88,7 @@ def test_the_bad_input_corpus_is_quarantined_with_reasons_and_counts_are_conserv
         assert reason in reasons[name]
     items = {i["file_key"]["S"].rsplit("/", 1)[-1]: i for i in audit.scan()}
     assert items["good.json"]["records_quarantined"]["N"] == "1" and items["good.json"]["status"]["S"] == "done"
-    assert all(int(i["records_read"]["N"]) == int(i["records_written"]["N"]) + int(i["records_quarantined"]["N"]) for i in items.values())
+    assert all(
+        int(i["records_read"]["N"]) == int(i["records_written"]["N"]) + int(i["records_quarantined"]["N"])
+        for i in items.values()
+    )

@@ -59,7 +59,11 @@ def test_a_run_killed_mid_write_then_rerun_leaves_exact_counts(spark, tmp_path, 
 
     victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
-    while not glob.glob(str(bronze / "*" / ".hoodie" / "*.commit")) and time.monotonic() < deadline and victim.poll() is None:
+    while (
+        not glob.glob(str(bronze / "*" / ".hoodie" / "*.commit"))
+        and time.monotonic() < deadline
+        and victim.poll() is None
+    ):
         time.sleep(0.05)
     victim.send_signal(signal.SIGKILL)
     assert victim.wait() == -signal.SIGKILL, "the run ended before it could be killed mid-write"

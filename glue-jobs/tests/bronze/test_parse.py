@@ -42,7 +42,12 @@ def test_a_bundle_splits_into_its_resources_with_urn_uuid_references_resolved_an
 
 
 def test_decimals_keep_their_exact_text():
-    obs = {"resourceType": "Observation", "id": "o1", "status": "final", "valueQuantity": {"value": 37.50, "unit": "Cel"}}
+    obs = {
+        "resourceType": "Observation",
+        "id": "o1",
+        "status": "final",
+        "valueQuantity": {"value": 37.50, "unit": "Cel"},
+    }
     text = json.dumps(transaction(obs)).replace("37.5", "37.50")
     (item,) = parse("b.json", text.encode())
     assert '"value":37.50' in item.json
@@ -51,8 +56,14 @@ def test_decimals_keep_their_exact_text():
 def test_last_updated_is_normalised_to_utc_and_falls_back_to_bundle_timestamp_then_file_time():
     with_meta, no_meta = patient("a"), patient("b", last_updated=None)
     bundle_items = parse("b.json", as_bytes(transaction(with_meta, no_meta, timestamp="2024-05-05T00:00:00-05:00")))
-    assert (bundle_items[0].last_updated, bundle_items[0].last_updated_source) == ("2024-03-01T08:00:00.000000Z", "meta")
-    assert (bundle_items[1].last_updated, bundle_items[1].last_updated_source) == ("2024-05-05T05:00:00.000000Z", "bundle")
+    assert (bundle_items[0].last_updated, bundle_items[0].last_updated_source) == (
+        "2024-03-01T08:00:00.000000Z",
+        "meta",
+    )
+    assert (bundle_items[1].last_updated, bundle_items[1].last_updated_source) == (
+        "2024-05-05T05:00:00.000000Z",
+        "bundle",
+    )
     (single,) = parse("p.json", as_bytes(no_meta))
     assert (single.last_updated, single.last_updated_source) == ("2024-06-01T12:00:00.000000Z", "file")
 

@@ -33,7 +33,10 @@ def test_a_readmission_at_exactly_30_days_counts_and_one_second_later_does_not(s
 
 
 def test_a_next_admission_starting_at_the_discharge_instant_is_not_a_readmission(spark):
-    encounters = [enc("a1", "p1", "IMP", "2024-01-01 08:00", "2024-01-03 08:00"), enc("a2", "p1", "IMP", "2024-01-03 08:00", None)]
+    encounters = [
+        enc("a1", "p1", "IMP", "2024-01-01 08:00", "2024-01-03 08:00"),
+        enc("a2", "p1", "IMP", "2024-01-03 08:00", None),
+    ]
     row = run(spark, encounters, [pat("p1")])[("2024-01", "Ghana/Ashanti", "f1")]
     assert row["readmissions_30d"] == 0
 
@@ -71,7 +74,9 @@ def test_a_death_more_than_a_day_after_discharge_is_not_an_in_hospital_death(spa
 def test_still_admitted_stays_count_as_encounters_but_not_as_discharges(spark):
     row = only(run(spark, [enc("a1", "p1", "IMP", "2024-05-01 00:00", None)], [pat("p1")]))
     assert (row["encounters"], row["inpatient_discharges"]) == (1, 0)
-    assert row["mortality_rate"] is None and row["readmission_rate_30d"] is None and row["avg_length_of_stay_days"] is None
+    assert (
+        row["mortality_rate"] is None and row["readmission_rate_30d"] is None and row["avg_length_of_stay_days"] is None
+    )
 
 
 def test_discharges_are_grouped_by_the_month_of_discharge_and_encounters_by_the_month_of_start(spark):
@@ -114,7 +119,12 @@ def test_region_is_country_slash_state_with_unknown_when_both_are_missing(spark)
 
 def test_a_month_without_inpatients_has_null_inpatient_rates(spark):
     row = only(run(spark, [enc("a", "p1", "EMER", "2024-06-01 00:00", "2024-06-01 05:00")], [pat("p1")]))
-    assert (row["inpatient_discharges"], row["mortality_rate"], row["readmission_rate_30d"], row["avg_length_of_stay_days"]) == (
+    assert (
+        row["inpatient_discharges"],
+        row["mortality_rate"],
+        row["readmission_rate_30d"],
+        row["avg_length_of_stay_days"],
+    ) == (
         0,
         None,
         None,

@@ -12,15 +12,29 @@ from jobs.run_local import run_pipeline
 from lakehouse.local.audit_server import moto_server
 
 ROOT = Path(__file__).resolve().parents[3]
-COUNTS = ["encounters", "infection_encounters", "inpatient_discharges", "inpatient_deaths", "index_discharges", "readmissions_30d"]
+COUNTS = [
+    "encounters",
+    "infection_encounters",
+    "inpatient_discharges",
+    "inpatient_deaths",
+    "index_discharges",
+    "readmissions_30d",
+]
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     raw, out = tmp_path_factory.mktemp("gen-raw"), tmp_path_factory.mktemp("gen-lake")
-    command = [str(ROOT / "node_modules" / ".bin" / "ts-node"), "--transpile-only", "ingestion/generator/cli/generate-fhir.ts"]
+    command = [
+        str(ROOT / "node_modules" / ".bin" / "ts-node"),
+        "--transpile-only",
+        "ingestion/generator/cli/generate-fhir.ts",
+    ]
     subprocess.run(
-        [*command, "--patients", "300", "--seed", "11", "--changes", "--out", str(raw)], cwd=ROOT, check=True, capture_output=True
+        [*command, "--patients", "300", "--seed", "11", "--changes", "--out", str(raw)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     manifest = json.loads((raw / "_manifest.json").read_text("utf-8"))
     with moto_server() as endpoint:
@@ -38,7 +52,11 @@ def test_gold_counts_equal_the_manifest_kpi_totals(generated):
 def test_gold_length_of_stay_equals_the_manifest(generated):
     manifest, _, rows = generated
     discharges = sum(int(r["inpatient_discharges"]) for r in rows)
-    total_days = sum(float(r["avg_length_of_stay_days"]) * int(r["inpatient_discharges"]) for r in rows if r["avg_length_of_stay_days"])
+    total_days = sum(
+        float(r["avg_length_of_stay_days"]) * int(r["inpatient_discharges"])
+        for r in rows
+        if r["avg_length_of_stay_days"]
+    )
     assert total_days / discharges == pytest.approx(manifest["kpiTotals"]["avg_length_of_stay_days"], abs=1e-4)
 
 

@@ -27,11 +27,20 @@ def encounter(eid, cls, start, end=None, updated="2024-03-01T00:00:00Z"):
 
 def bundle(*resources, deletes=(), timestamp=None):
     entries = [
-        {"fullUrl": f"urn:uuid:{r['id']}", "resource": r, "request": {"method": "PUT", "url": f"{r['resourceType']}/{r['id']}"}}
+        {
+            "fullUrl": f"urn:uuid:{r['id']}",
+            "resource": r,
+            "request": {"method": "PUT", "url": f"{r['resourceType']}/{r['id']}"},
+        }
         for r in resources
     ]
     entries += [{"request": {"method": "DELETE", "url": u}} for u in deletes]
-    return {"resourceType": "Bundle", "type": "transaction", **({"timestamp": timestamp} if timestamp else {}), "entry": entries}
+    return {
+        "resourceType": "Bundle",
+        "type": "transaction",
+        **({"timestamp": timestamp} if timestamp else {}),
+        "entry": entries,
+    }
 
 
 PATIENT = {
@@ -41,7 +50,12 @@ PATIENT = {
     "address": [ZONES],
     "birthDate": "1970-01-01",
 }
-FACILITY = {"resourceType": "Organization", "id": "f1", "meta": {"lastUpdated": "2024-01-01T00:00:00Z"}, "name": "Komfo Anokye"}
+FACILITY = {
+    "resourceType": "Organization",
+    "id": "f1",
+    "meta": {"lastUpdated": "2024-01-01T00:00:00Z"},
+    "name": "Komfo Anokye",
+}
 PNEUMONIA = {
     "resourceType": "Condition",
     "id": "c1",
@@ -60,15 +74,23 @@ FEED = {
         encounter("e4", "AMB", "2024-01-20T00:00:00Z"),
     ),
     "02-second.json": bundle(
-        PATIENT, FACILITY, encounter("e2", "IMP", "2024-02-01T00:00:00Z", "2024-02-03T00:00:00Z", updated="2024-03-02T00:00:00Z")
+        PATIENT,
+        FACILITY,
+        encounter("e2", "IMP", "2024-02-01T00:00:00Z", "2024-02-03T00:00:00Z", updated="2024-03-02T00:00:00Z"),
     ),
     # An older version of e2 (outpatient) arriving after the newer one must not win.
     "03-late-old-version.json": bundle(
-        PATIENT, FACILITY, encounter("e2", "AMB", "2024-02-01T00:00:00Z", "2024-02-01T01:00:00Z", updated="2024-02-15T00:00:00Z")
+        PATIENT,
+        FACILITY,
+        encounter("e2", "AMB", "2024-02-01T00:00:00Z", "2024-02-01T01:00:00Z", updated="2024-02-15T00:00:00Z"),
     ),
     # e4 deleted; e5 starts 2024-03-01T01:00+05:00, which is February in UTC.
     "04-delete.json": bundle(
-        PATIENT, FACILITY, encounter("e5", "AMB", "2024-03-01T01:00:00+05:00"), deletes=("Encounter/e4",), timestamp="2024-03-05T00:00:00Z"
+        PATIENT,
+        FACILITY,
+        encounter("e5", "AMB", "2024-03-01T01:00:00+05:00"),
+        deletes=("Encounter/e4",),
+        timestamp="2024-03-05T00:00:00Z",
     ),
 }
 
@@ -100,10 +122,20 @@ def test_gold_has_the_hand_computed_kpis(lake):
     assert (jan["region"], jan["facility_id"]) == ("Ghana/Ashanti", "f1")
     assert [
         jan[k]
-        for k in ("encounters", "infection_encounters", "inpatient_discharges", "inpatient_deaths", "index_discharges", "readmissions_30d")
+        for k in (
+            "encounters",
+            "infection_encounters",
+            "inpatient_discharges",
+            "inpatient_deaths",
+            "index_discharges",
+            "readmissions_30d",
+        )
     ] == ["1", "1", "1", "0", "1", "1"]
     assert float(jan["avg_length_of_stay_days"]) == pytest.approx(3.0)
-    assert [feb[k] for k in ("encounters", "infection_encounters", "inpatient_discharges", "index_discharges", "readmissions_30d")] == [
+    assert [
+        feb[k]
+        for k in ("encounters", "infection_encounters", "inpatient_discharges", "index_discharges", "readmissions_30d")
+    ] == [
         "2",
         "0",
         "1",

@@ -6,7 +6,14 @@ from datetime import UTC, datetime
 
 from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType, TimestampType
 
-COUNTS = ("encounters", "infection_encounters", "inpatient_discharges", "inpatient_deaths", "index_discharges", "readmissions_30d")
+COUNTS = (
+    "encounters",
+    "infection_encounters",
+    "inpatient_discharges",
+    "inpatient_deaths",
+    "index_discharges",
+    "readmissions_30d",
+)
 GOLD = StructType(
     [
         StructField("kpi_key", StringType()),

@@ -8,7 +8,8 @@ from lakehouse.silver.timestamps import normalise_times
 
 def test_offsets_partial_dates_and_garbage_become_utc_timestamps_or_null(spark):
     frame = spark.createDataFrame(
-        [("2012-08-19T00:16:28+02:00", "1980-02-29"), ("2012-08", "1990"), ("not a date", None)], ["start_ts", "birth_date"]
+        [("2012-08-19T00:16:28+02:00", "1980-02-29"), ("2012-08", "1990"), ("not a date", None)],
+        ["start_ts", "birth_date"],
     )
     rows = normalise_times(frame, [("start_ts", "dateTime"), ("birth_date", "date"), ("absent", "instant")]).collect()
     # The session time zone is UTC, so Python sees the UTC wall-clock time.
@@ -18,15 +19,31 @@ def test_offsets_partial_dates_and_garbage_become_utc_timestamps_or_null(spark):
 
 def test_deidentified_patients_keep_no_direct_identifiers_and_group_ages_over_89(spark):
     columns = (
-        "id string, gender string, birth_date date, country string, state string, postal_code string, deceased_datetime timestamp, "
+        "id string, gender string, birth_date date, country string, state string, postal_code string, "
+        "deceased_datetime timestamp, "
         "deceased_boolean boolean, family_name string, given_name string, identifier_value string, city string"
     )
     rows = [
         ("p1", "female", date(1990, 6, 1), "US", "MA", "02139", None, None, "Doe", "Jane", "MRN1", "Cambridge"),
-        ("p2", "male", date(1930, 1, 1), "Ghana", "Ashanti", None, datetime(2024, 1, 1), None, "Mensah", "Kofi", "MRN2", "Kumasi"),
+        (
+            "p2",
+            "male",
+            date(1930, 1, 1),
+            "Ghana",
+            "Ashanti",
+            None,
+            datetime(2024, 1, 1),
+            None,
+            "Mensah",
+            "Kofi",
+            "MRN2",
+            "Kumasi",
+        ),
     ]
     result = deidentified_patients(spark.createDataFrame(rows, columns), date(2024, 6, 1))
-    assert set(result.columns).isdisjoint({"family_name", "given_name", "identifier_value", "city", "postal_code", "birth_date"})
+    assert set(result.columns).isdisjoint(
+        {"family_name", "given_name", "identifier_value", "city", "postal_code", "birth_date"}
+    )
     got = {r.id: r.asDict() for r in result.collect()}
     assert (got["p1"]["birth_year"], got["p1"]["age"], got["p1"]["postal_code_prefix"], got["p1"]["is_deceased"]) == (
         1990,

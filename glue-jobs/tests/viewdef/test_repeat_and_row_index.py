@@ -39,7 +39,10 @@ def run(frame, select):
 def test_repeat_walks_every_level_depth_first_with_row_index_as_the_position(frame):
     select = [
         {"column": [{"name": "id", "path": "id"}]},
-        {"repeat": ["item"], "column": [{"name": "link", "path": "linkId"}, {"name": "at", "path": "%rowIndex", "type": "integer"}]},
+        {
+            "repeat": ["item"],
+            "column": [{"name": "link", "path": "linkId"}, {"name": "at", "path": "%rowIndex", "type": "integer"}],
+        },
     ]
     got = [(r["link"], r["at"]) for r in run(frame, select)]
     assert got == [("a", 0), ("a.1", 1), ("a.2", 2), ("a.2.1", 3), ("a.2.1.1", 4), ("b", 5)]
@@ -51,7 +54,9 @@ def test_repeat_follows_every_path_and_merges_the_levels_types(frame):
     nested = [
         {
             "repeat": ["item"],
-            "select": [{"forEach": "answer", "column": [{"name": "value", "path": "value.ofType(integer)", "type": "integer"}]}],
+            "select": [
+                {"forEach": "answer", "column": [{"name": "value", "path": "value.ofType(integer)", "type": "integer"}]}
+            ],
         }
     ]
     assert run(frame, nested) == [{"value": 4}]
@@ -66,7 +71,10 @@ def test_row_index_is_zero_outside_iteration_and_per_level_inside_nested_for_eac
             "select": [
                 {
                     "forEachOrNull": "item",
-                    "column": [{"name": "inner", "path": "%rowIndex", "type": "integer"}, {"name": "link", "path": "linkId"}],
+                    "column": [
+                        {"name": "inner", "path": "%rowIndex", "type": "integer"},
+                        {"name": "link", "path": "linkId"},
+                    ],
                 }
             ],
         },
@@ -89,8 +97,12 @@ def test_repeat_over_a_missing_element_gives_no_rows_and_a_bad_repeat_is_named(f
 
 
 def test_merge_types_unions_struct_fields_and_falls_back_to_string_on_conflict():
-    a = StructType([StructField("x", LongType()), StructField("kids", ArrayType(StructType([StructField("y", LongType())])))])
-    b = StructType([StructField("x", StringType()), StructField("kids", ArrayType(StructType([StructField("z", LongType())])))])
+    a = StructType(
+        [StructField("x", LongType()), StructField("kids", ArrayType(StructType([StructField("y", LongType())])))]
+    )
+    b = StructType(
+        [StructField("x", StringType()), StructField("kids", ArrayType(StructType([StructField("z", LongType())])))]
+    )
     merged = merge_types(a, b)
     assert merged["x"].dataType == StringType()
     assert merged["kids"].dataType.elementType.fieldNames() == ["y", "z"]

@@ -32,7 +32,8 @@ def resources(spark):
 def rows(resources, select, resource="Patient", **extra):
     view = {"name": "t", "resource": resource, "select": select, **extra}
     return sorted(
-        (r.asDict() for r in run_view_definition(view, resources).collect()), key=lambda r: json.dumps(r, sort_keys=True, default=str)
+        (r.asDict() for r in run_view_definition(view, resources).collect()),
+        key=lambda r: json.dumps(r, sort_keys=True, default=str),
     )
 
 
@@ -54,11 +55,19 @@ def test_paths_first_and_of_type_on_choice_elements(resources):
 
 def test_for_each_gives_a_row_per_item_and_for_each_or_null_keeps_empty_parents(resources):
     each = rows(
-        resources, [{"column": [{"name": "id", "path": "id"}]}, {"forEach": "name", "column": [{"name": "family", "path": "family"}]}]
+        resources,
+        [
+            {"column": [{"name": "id", "path": "id"}]},
+            {"forEach": "name", "column": [{"name": "family", "path": "family"}]},
+        ],
     )
     assert each == [{"id": "p1", "family": "Ab"}, {"id": "p1", "family": "Ef"}]
     or_null = rows(
-        resources, [{"column": [{"name": "id", "path": "id"}]}, {"forEachOrNull": "name", "column": [{"name": "family", "path": "family"}]}]
+        resources,
+        [
+            {"column": [{"name": "id", "path": "id"}]},
+            {"forEachOrNull": "name", "column": [{"name": "family", "path": "family"}]},
+        ],
     )
     assert {"id": "p2", "family": None} in or_null and len(or_null) == 3
 
@@ -78,7 +87,10 @@ def test_get_reference_key_reads_type_id_urn_uuid_and_absolute_urls_with_history
         [
             {
                 "forEach": "link",
-                "column": [{"name": "key", "path": "other.getReferenceKey()"}, {"name": "typed", "path": "other.getReferenceKey(Patient)"}],
+                "column": [
+                    {"name": "key", "path": "other.getReferenceKey()"},
+                    {"name": "typed", "path": "other.getReferenceKey(Patient)"},
+                ],
             }
         ],
     )
@@ -101,7 +113,9 @@ def test_constants_collections_and_join(resources):
 
 def test_decimal_values_of_quantity_choice(resources):
     assert rows(
-        resources, [{"column": [{"name": "v", "path": "value.ofType(Quantity).value", "type": "decimal"}]}], resource="Observation"
+        resources,
+        [{"column": [{"name": "v", "path": "value.ofType(Quantity).value", "type": "decimal"}]}],
+        resource="Observation",
     ) == [{"v": 37.5}]
 
 

@@ -27,7 +27,10 @@ def frame(spark):
 
 def rows(frame, select, **extra):
     view = {"name": "v", "resource": "Patient", "select": select, **extra}
-    return sorted((r.asDict() for r in viewdef.run_view_definition(view, frame).collect()), key=lambda r: json.dumps(r, sort_keys=True))
+    return sorted(
+        (r.asDict() for r in viewdef.run_view_definition(view, frame).collect()),
+        key=lambda r: json.dumps(r, sort_keys=True),
+    )
 
 
 def test_extension_exists_empty_and_untyped_reference_keys_on_every_form(frame):
@@ -55,7 +58,10 @@ def test_union_all_and_nested_for_each_or_null(frame):
         {
             "unionAll": [
                 {"forEach": "telecom.where(system = 'email')", "column": [{"name": "contact", "path": "value"}]},
-                {"forEachOrNull": "extension.where(url = 'http://other')", "column": [{"name": "contact", "path": "url"}]},
+                {
+                    "forEachOrNull": "extension.where(url = 'http://other')",
+                    "column": [{"name": "contact", "path": "url"}],
+                },
             ]
         },
     ]
@@ -74,11 +80,20 @@ def test_a_bad_path_and_an_unknown_constant_name_the_view_and_column(frame):
 
 
 def test_a_shared_inferred_schema_gives_the_same_rows_and_is_the_one_used(frame):
-    select = [{"column": [{"name": "id", "path": "id"}, {"name": "phone", "path": "telecom.where(system = 'phone').value.first()"}]}]
+    select = [
+        {
+            "column": [
+                {"name": "id", "path": "id"},
+                {"name": "phone", "path": "telecom.where(system = 'phone').value.first()"},
+            ]
+        }
+    ]
     view = {"name": "v", "resource": "Patient", "select": select}
     schema = viewdef.infer_schema(frame, "Patient")
     assert set(schema.fieldNames()) >= {"id", "telecom", "extension", "managingOrganization"}
-    assert sorted(viewdef.infer_schema(frame, "Organization").fieldNames()) == ["id", "resourceType"], "one type's resources only"
+    assert sorted(viewdef.infer_schema(frame, "Organization").fieldNames()) == ["id", "resourceType"], (
+        "one type's resources only"
+    )
     shared = sorted(r.asDict().items() for r in viewdef.run_view_definition(view, frame, schema=schema).collect())
     inferred = sorted(r.asDict().items() for r in viewdef.run_view_definition(view, frame).collect())
     assert shared == inferred

@@ -84,7 +84,10 @@ def frame(spark):
 
 
 def run(frame, name: str) -> list[dict]:
-    return sorted((r.asDict() for r in run_view_definition(VIEWS[name], frame).collect()), key=lambda r: json.dumps(r, default=str))
+    return sorted(
+        (r.asDict() for r in run_view_definition(VIEWS[name], frame).collect()),
+        key=lambda r: json.dumps(r, default=str),
+    )
 
 
 def test_the_seven_silver_views_are_there_named_after_their_files_with_typed_columns():
@@ -105,11 +108,21 @@ def test_the_seven_silver_views_are_there_named_after_their_files_with_typed_col
 def test_patient_view(frame):
     assert run(frame, "patient") == [
         {
-            "id": "p1", "gender": "female", "birth_date": "1950-02-03", "deceased_datetime": "2024-02-01T10:00:00+01:00",
-            "deceased_boolean": None, "country": "US", "state": "MA", "postal_code": "02139", "city": "Cambridge",
-            "family_name": "Doe", "given_name": "Jane", "identifier_value": "MRN-1", "last_updated": "2024-03-01T00:00:00Z",
+            "id": "p1",
+            "gender": "female",
+            "birth_date": "1950-02-03",
+            "deceased_datetime": "2024-02-01T10:00:00+01:00",
+            "deceased_boolean": None,
+            "country": "US",
+            "state": "MA",
+            "postal_code": "02139",
+            "city": "Cambridge",
+            "family_name": "Doe",
+            "given_name": "Jane",
+            "identifier_value": "MRN-1",
+            "last_updated": "2024-03-01T00:00:00Z",
         }
-    ]  # fmt: skip
+    ]
 
 
 def test_encounter_view_reads_relative_and_absolute_references_and_the_discharge_disposition(frame):
@@ -126,9 +139,16 @@ def test_encounter_view_reads_relative_and_absolute_references_and_the_discharge
 def test_condition_and_condition_coding_views(frame):
     [row] = run(frame, "condition")
     assert row == {
-        "id": "c1", "patient_id": "p1", "encounter_id": "e1", "clinical_status": "active", "verification_status": "confirmed",
-        "onset_datetime": "2024-01-02", "recorded_date": "2024-01-03", "code_text": "Sepsis", "last_updated": None,
-    }  # fmt: skip
+        "id": "c1",
+        "patient_id": "p1",
+        "encounter_id": "e1",
+        "clinical_status": "active",
+        "verification_status": "confirmed",
+        "onset_datetime": "2024-01-02",
+        "recorded_date": "2024-01-03",
+        "code_text": "Sepsis",
+        "last_updated": None,
+    }
     codings = run(frame, "condition_coding")
     assert [(r["condition_id"], r["encounter_id"], r["system"], r["code"]) for r in codings] == [
         ("c1", "e1", "http://snomed.info/sct", "91302008"),
@@ -141,7 +161,11 @@ def test_observation_views_read_quantity_and_codeable_concept_values_and_compone
     assert (got["ob1"]["category"], got["ob1"]["code"], got["ob1"]["code_system"], got["ob1"]["value_quantity"]) == (
         "vital-signs", "85354-9", "http://loinc.org", None,
     )  # fmt: skip
-    assert (got["ob2"]["value_code"], got["ob2"]["encounter_id"], got["ob1"]["effective_datetime"]) == ("pos", None, "2024-01-02T09:00:00Z")
+    assert (got["ob2"]["value_code"], got["ob2"]["encounter_id"], got["ob1"]["effective_datetime"]) == (
+        "pos",
+        None,
+        "2024-01-02T09:00:00Z",
+    )
     components = run(frame, "observation_component")
     assert [(r["observation_id"], r["code"], r["value_quantity"], r["value_unit"]) for r in components] == [
         ("ob1", "8462-4", 80.5, "mm[Hg]"),
@@ -150,4 +174,6 @@ def test_observation_views_read_quantity_and_codeable_concept_values_and_compone
 
 
 def test_organization_view(frame):
-    assert run(frame, "organization") == [{"id": "o1", "name": "General", "country": "US", "state": "MA", "last_updated": None}]
+    assert run(frame, "organization") == [
+        {"id": "o1", "name": "General", "country": "US", "state": "MA", "last_updated": None}
+    ]

@@ -24,7 +24,8 @@ export interface CliOptions {
 
 function positiveInt(flag: string, min: number) {
   return (v: string): number => {
-    if (!/^-?\d+$/.test(v) || Number(v) < min) throw new InvalidArgumentError(`${flag} must be an integer >= ${min}, got '${v}'.`);
+    if (!/^-?\d+$/.test(v) || Number(v) < min)
+      throw new InvalidArgumentError(`${flag} must be an integer >= ${min}, got '${v}'.`);
     return Number(v);
   };
 }
@@ -48,7 +49,12 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <f>", "bundle or ndjson").choices(["bundle", "ndjson"]).default("bundle"))
     .option("--gzip", "gzip every data file", false)
     .option("--population <file>", "population model JSON (default: the bundled model)")
-    .option("--reference-date <yyyy-mm-dd>", "the data's 'today': nothing happens after it; also the S3 key date", realDay, "2025-06-30")
+    .option(
+      "--reference-date <yyyy-mm-dd>",
+      "the data's 'today': nothing happens after it; also the S3 key date",
+      realDay,
+      "2025-06-30",
+    )
     .option("--changes", "add later versions, stale versions, a duplicate, deletes and malformed files", false)
     .option("--no-validate", "skip FHIR validation (benchmarks only)")
     .option("--workers <n>", "worker threads (0 = main thread)", positiveInt("--workers", 0), 2)
@@ -68,7 +74,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
   program.parse([...argv], { from: "user" });
   const o = program.opts<CliOptions>();
   if (!o.out && !o.bucket) throw new InvalidArgumentError("Give --out <dir>, --bucket s3://bucket/prefix, or both.");
-  if (o.source && !/^[A-Za-z0-9._-]+$/.test(o.source)) throw new InvalidArgumentError(`--source must be letters, digits, . _ -, got '${o.source}'.`);
+  if (o.source && !/^[A-Za-z0-9._-]+$/.test(o.source))
+    throw new InvalidArgumentError(`--source must be letters, digits, . _ -, got '${o.source}'.`);
   if (o.population) o.population = path.resolve(o.population);
   return o;
 }

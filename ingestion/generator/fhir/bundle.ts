@@ -25,7 +25,11 @@ export function transactionBundle(id: string, resources: readonly Resource[], at
 }
 
 /** A transaction Bundle of DELETE entries (`Type/id`); `timestamp` says when the deletes take effect. */
-export function deleteBundle(id: string, targets: readonly { type: string; id: string }[], at: number): Record<string, unknown> {
+export function deleteBundle(
+  id: string,
+  targets: readonly { type: string; id: string }[],
+  at: number,
+): Record<string, unknown> {
   return {
     resourceType: "Bundle",
     id,

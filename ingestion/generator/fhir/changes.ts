@@ -28,7 +28,12 @@ export interface PatientChanges {
 const ms = (r: Resource): number => Date.parse(r.meta.lastUpdated);
 /** A copy of `r` whose bundle-local urn:uuid references become `Type/id` (change files are separate bundles). */
 function asRef(r: Resource, types: ReadonlyMap<string, string>): Resource {
-  return JSON.parse(JSON.stringify(r).replace(/"urn:uuid:([0-9a-f-]{36})"/g, (_m, id: string) => `"${types.get(id) ?? "Patient"}/${id}"`));
+  return JSON.parse(
+    JSON.stringify(r).replace(
+      /"urn:uuid:([0-9a-f-]{36})"/g,
+      (_m, id: string) => `"${types.get(id) ?? "Patient"}/${id}"`,
+    ),
+  );
 }
 
 /**
@@ -43,31 +48,61 @@ export function patientChanges(seed: string, index: number, rec: PatientRecord, 
   const pat = rec.resources[0];
   if (rng.chance(CHANGE_RATES.update) && refMs - ms(pat) >= 2000) {
     const at = Math.floor((ms(pat) + (refMs - ms(pat)) / 2) / 1000) * 1000;
-    const v = { ...asRef(pat, types), meta: { lastUpdated: instant(at) }, telecom: [{ system: "phone", value: `+1-555-01${rng.int(10, 99)}`, use: "mobile" }] };
+    const v = {
+      ...asRef(pat, types),
+      meta: { lastUpdated: instant(at) },
+      telecom: [{ system: "phone", value: `+1-555-01${rng.int(10, 99)}`, use: "mobile" }],
+    };
     out.versions.push(v);
-    out.files.push(file(`${pre}-1-update.json`, "update", transactionBundle(rng.uuid(), [v], at), [`Patient/${pat.id}`]));
+    out.files.push(
+      file(`${pre}-1-update.json`, "update", transactionBundle(rng.uuid(), [v], at), [`Patient/${pat.id}`]),
+    );
   }
   const finished = rec.resources.filter((r) => r.resourceType === "Encounter" && (r.period as { end?: string }).end);
   if (finished.length > 0 && rng.chance(CHANGE_RATES.staleVersion)) {
     const enc = rng.pick(finished);
     const start = (enc.period as { start: string }).start;
-    const v = { ...asRef(enc, types), meta: { lastUpdated: start }, status: "in-progress", period: { start } } as Resource;
+    const v = {
+      ...asRef(enc, types),
+      meta: { lastUpdated: start },
+      status: "in-progress",
+      period: { start },
+    } as Resource;
     delete v.hospitalization; // not discharged yet in this older version
     out.versions.push(v);
-    out.files.push(file(`${pre}-2-stale-version.json`, "stale-version", transactionBundle(rng.uuid(), [v], Date.parse(start)), [`Encounter/${enc.id}`]));
+    out.files.push(
+      file(`${pre}-2-stale-version.json`, "stale-version", transactionBundle(rng.uuid(), [v], Date.parse(start)), [
+        `Encounter/${enc.id}`,
+      ]),
+    );
   }
   const encs = rec.resources.filter((r) => r.resourceType === "Encounter");
-  if (encs.length > 0 && rng.chance(CHANGE_RATES.delete)) out.files.push(deleteFile(rng, pre, rec, rng.pick(encs), refMs, out.deletes));
+  if (encs.length > 0 && rng.chance(CHANGE_RATES.delete))
+    out.files.push(deleteFile(rng, pre, rec, rng.pick(encs), refMs, out.deletes));
   return out;
 }
 
 /** Deletes an encounter with its conditions and vitals, as of the reference date. */
-function deleteFile(rng: Prng, pre: string, rec: PatientRecord, enc: Resource, refMs: number, deletes: DeleteEntry[]): ChangeFile {
+function deleteFile(
+  rng: Prng,
+  pre: string,
+  rec: PatientRecord,
+  enc: Resource,
+  refMs: number,
+  deletes: DeleteEntry[],
+): ChangeFile {
   const tails = [`urn:uuid:${enc.id}`, `Encounter/${enc.id}`];
-  const deps = rec.resources.filter((r) => tails.includes((r.encounter as { reference?: string } | undefined)?.reference ?? ""));
+  const deps = rec.resources.filter((r) =>
+    tails.includes((r.encounter as { reference?: string } | undefined)?.reference ?? ""),
+  );
   const targets = [enc, ...deps].map((r) => ({ type: r.resourceType, id: r.id }));
   for (const t of targets) deletes.push({ ...t, timestamp: instant(refMs) });
-  return file(`${pre}-3-delete.json`, "delete", deleteBundle(rng.uuid(), targets, refMs), targets.map((t) => `${t.type}/${t.id}`));
+  return file(
+    `${pre}-3-delete.json`,
+    "delete",
+    deleteBundle(rng.uuid(), targets, refMs),
+    targets.map((t) => `${t.type}/${t.id}`),
+  );
 }
 
 function file(name: string, kind: ChangeKind, doc: unknown, resources: string[]): ChangeFile {
@@ -78,8 +113,23 @@ function file(name: string, kind: ChangeKind, doc: unknown, resources: string[])
 export function globalChanges(first: ChangeFile | undefined): ChangeFile[] {
   const out: ChangeFile[] = [];
   if (first) out.push({ ...first, name: `zz-1-duplicate-of-${first.name}`, kind: "duplicate" });
-  out.push({ name: "zz-2-malformed-truncated.json", kind: "malformed", text: '{"resourceType":"Bundle","type":"transaction","entry":[{"resource":{"resourceType":"Pat', resources: [] });
-  out.push({ name: "zz-3-malformed-no-resource-type.json", kind: "malformed", text: '{"id":"x","status":"final"}', resources: [] });
-  out.push({ name: "zz-4-malformed-lines.ndjson", kind: "malformed", text: '{"resourceType":"Observation","id":"broken-1"\nnot json at all\n', resources: [] });
+  out.push({
+    name: "zz-2-malformed-truncated.json",
+    kind: "malformed",
+    text: '{"resourceType":"Bundle","type":"transaction","entry":[{"resource":{"resourceType":"Pat',
+    resources: [],
+  });
+  out.push({
+    name: "zz-3-malformed-no-resource-type.json",
+    kind: "malformed",
+    text: '{"id":"x","status":"final"}',
+    resources: [],
+  });
+  out.push({
+    name: "zz-4-malformed-lines.ndjson",
+    kind: "malformed",
+    text: '{"resourceType":"Observation","id":"broken-1"\nnot json at all\n',
+    resources: [],
+  });
   return out;
 }

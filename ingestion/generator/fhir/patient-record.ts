@@ -17,7 +17,13 @@ export function patientRng(seed: string, index: number): Prng {
 }
 
 /** Builds all resources of patient `index`; the same (seed, index, model, refMs, ref) gives the same record. */
-export function buildPatientRecord(seed: string, index: number, pop: Population, refMs: number, ref: RefFn): PatientRecord {
+export function buildPatientRecord(
+  seed: string,
+  index: number,
+  pop: Population,
+  refMs: number,
+  ref: RefFn,
+): PatientRecord {
   const rng = patientRng(seed, index);
   const plan = planPatient(rng, pop, refMs);
   const patientId = rng.uuid();

@@ -12,7 +12,17 @@ export function organization(f: Facility, country: string, state: string, lastUp
     id: f.id,
     meta: { lastUpdated: instant(lastUpdated) },
     active: true,
-    type: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/organization-type", code: "prov", display: "Healthcare Provider" }] }],
+    type: [
+      {
+        coding: [
+          {
+            system: "http://terminology.hl7.org/CodeSystem/organization-type",
+            code: "prov",
+            display: "Healthcare Provider",
+          },
+        ],
+      },
+    ],
     name: f.name,
     address: [{ city: f.city, state, country }],
   };
@@ -29,14 +39,27 @@ export function patient(rng: Prng, id: string, plan: PatientPlan, lastUpdated: n
     name: [{ use: "official", family: rng.pick(r.familyNames), given: [rng.pick(r.givenNames[plan.sex])] }],
     gender: plan.sex,
     birthDate: date(plan.birth),
-    address: [{ use: "home", city: plan.encounters[0]?.facility.city ?? r.facilities[0].city, state: r.state, country: r.country }],
+    address: [
+      {
+        use: "home",
+        city: plan.encounters[0]?.facility.city ?? r.facilities[0].city,
+        state: r.state,
+        country: r.country,
+      },
+    ],
   };
   if (plan.deceasedAt !== undefined) p.deceasedDateTime = instant(plan.deceasedAt);
   return p;
 }
 
 /** An Encounter (R4 shape): class, period, serviceProvider, and a discharge disposition for inpatient stays. */
-export function encounter(id: string, patientId: string, e: PlannedEncounter, ref: RefFn, lastUpdated: number): Resource {
+export function encounter(
+  id: string,
+  patientId: string,
+  e: PlannedEncounter,
+  ref: RefFn,
+  lastUpdated: number,
+): Resource {
   const enc: Resource = {
     resourceType: "Encounter",
     id,

@@ -16,10 +16,34 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** The single-value vital signs: fever and tachycardia while an infection is treated. */
 const VITALS: readonly Vital[] = [
-  { loinc: "8867-4", display: "Heart rate", unit: "beats/minute", code: "/min", value: (r, inf) => (inf ? r.int(101, 130) : r.int(60, 95)) },
-  { loinc: "9279-1", display: "Respiratory rate", unit: "breaths/minute", code: "/min", value: (r, inf) => (inf ? r.int(20, 28) : r.int(12, 19)) },
-  { loinc: "8310-5", display: "Body temperature", unit: "Cel", code: "Cel", value: (r, inf) => round1(inf ? r.range(38.3, 40.0) : r.range(36.2, 37.4)) },
-  { loinc: "59408-5", display: "Oxygen saturation in Arterial blood by Pulse oximetry", unit: "%", code: "%", value: (r, inf) => (inf ? r.int(90, 96) : r.int(95, 100)) },
+  {
+    loinc: "8867-4",
+    display: "Heart rate",
+    unit: "beats/minute",
+    code: "/min",
+    value: (r, inf) => (inf ? r.int(101, 130) : r.int(60, 95)),
+  },
+  {
+    loinc: "9279-1",
+    display: "Respiratory rate",
+    unit: "breaths/minute",
+    code: "/min",
+    value: (r, inf) => (inf ? r.int(20, 28) : r.int(12, 19)),
+  },
+  {
+    loinc: "8310-5",
+    display: "Body temperature",
+    unit: "Cel",
+    code: "Cel",
+    value: (r, inf) => round1(inf ? r.range(38.3, 40.0) : r.range(36.2, 37.4)),
+  },
+  {
+    loinc: "59408-5",
+    display: "Oxygen saturation in Arterial blood by Pulse oximetry",
+    unit: "%",
+    code: "%",
+    value: (r, inf) => (inf ? r.int(90, 96) : r.int(95, 100)),
+  },
 ];
 
 function quantity(value: number, unit: string, code: string): Record<string, unknown> {
@@ -53,8 +77,14 @@ export function vitalSigns(rng: Prng, patientId: string, encId: string, e: Plann
   });
   const bp = base(rng.uuid(), "85354-9", "Blood pressure panel with all children optional", subject, encRef, at);
   bp.component = [
-    { code: { coding: [{ system: SYS.loinc, code: "8480-6", display: "Systolic blood pressure" }] }, valueQuantity: quantity(rng.int(100, 150), "mm[Hg]", "mm[Hg]") },
-    { code: { coding: [{ system: SYS.loinc, code: "8462-4", display: "Diastolic blood pressure" }] }, valueQuantity: quantity(rng.int(60, 95), "mm[Hg]", "mm[Hg]") },
+    {
+      code: { coding: [{ system: SYS.loinc, code: "8480-6", display: "Systolic blood pressure" }] },
+      valueQuantity: quantity(rng.int(100, 150), "mm[Hg]", "mm[Hg]"),
+    },
+    {
+      code: { coding: [{ system: SYS.loinc, code: "8462-4", display: "Diastolic blood pressure" }] },
+      valueQuantity: quantity(rng.int(60, 95), "mm[Hg]", "mm[Hg]"),
+    },
   ];
   out.push(bp);
   return out;

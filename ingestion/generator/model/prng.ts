@@ -67,8 +67,21 @@ export class Prng {
     const w3 = (this.next() * 4294967296) >>> 0;
     const v = (((w2 >>> 28) & 0x3) | 0x8).toString(16); // RFC 4122 variant nibble from the draw's own bits
     return (
-      hex32(w0) + "-" + HEX[w1 >>> 24] + HEX[(w1 >>> 16) & 0xff] + "-4" + HEX[(w1 >>> 8) & 0xff].slice(1) + HEX[w1 & 0xff] +
-      "-" + v + HEX[(w2 >>> 24) & 0xff].slice(1) + HEX[(w2 >>> 16) & 0xff] + "-" + HEX[(w2 >>> 8) & 0xff] + HEX[w2 & 0xff] + hex32(w3)
+      hex32(w0) +
+      "-" +
+      HEX[w1 >>> 24] +
+      HEX[(w1 >>> 16) & 0xff] +
+      "-4" +
+      HEX[(w1 >>> 8) & 0xff].slice(1) +
+      HEX[w1 & 0xff] +
+      "-" +
+      v +
+      HEX[(w2 >>> 24) & 0xff].slice(1) +
+      HEX[(w2 >>> 16) & 0xff] +
+      "-" +
+      HEX[(w2 >>> 8) & 0xff] +
+      HEX[w2 & 0xff] +
+      hex32(w3)
     );
   }
 }

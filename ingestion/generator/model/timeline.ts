@@ -55,7 +55,9 @@ export function planPatient(rng: Prng, pop: Population, refMs: number): PatientP
   let forceImp = false;
   let deceasedAt: number | undefined;
   while (encounters.length < n * 3 && (forceImp ? t < refMs : t < lastStart)) {
-    const cls: EncounterClass = forceImp ? "IMP" : rng.weighted(["AMB", "EMER", "IMP"] as const, (c) => pop.encounterMix[c]);
+    const cls: EncounterClass = forceImp
+      ? "IMP"
+      : rng.weighted(["AMB", "EMER", "IMP"] as const, (c) => pop.encounterMix[c]);
     const enc = planEncounter(rng, pop, region, cls, t, refMs, encounters.length === 0 ? chronic : []);
     encounters.push(enc);
     if (enc.died) deceasedAt = enc.end;

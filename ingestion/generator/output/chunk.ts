@@ -52,7 +52,8 @@ export function runChunk(job: ChunkJob): ChunkResult {
   for (let i = job.from; i < job.to; i++) {
     const rec = buildPatientRecord(job.seed, i, job.population, job.refMs, refStyle[job.format]);
     const known = new Set(orgRefs);
-    for (const r of rec.resources) known.add(job.format === "bundle" ? `urn:uuid:${r.id}` : `${r.resourceType}/${r.id}`);
+    for (const r of rec.resources)
+      known.add(job.format === "bundle" ? `urn:uuid:${r.id}` : `${r.resourceType}/${r.id}`);
     if (job.validate) assertResourcesSound(rec.resources, known);
     writePatient(job, i, rec.resources, res);
     const ch = job.changes ? patientChanges(job.seed, i, rec, job.refMs) : { files: [], versions: [], deletes: [] };
@@ -82,7 +83,12 @@ function writePatient(job: ChunkJob, index: number, resources: Resource[], res: 
 }
 
 /** Change bundles must be valid too; their references (`Type/id`) resolve to the patient's earlier files. */
-function validateChanges(files: readonly ChangeFile[], versions: readonly Resource[], base: readonly Resource[], orgRefs: readonly string[]): void {
+function validateChanges(
+  files: readonly ChangeFile[],
+  versions: readonly Resource[],
+  base: readonly Resource[],
+  orgRefs: readonly string[],
+): void {
   if (files.length === 0 && versions.length === 0) return;
   const known = new Set([...orgRefs, ...base.map((r) => `${r.resourceType}/${r.id}`)]);
   assertResourcesSound(versions, known);

@@ -87,7 +87,10 @@ export class ChunkPool {
           w.postMessage(job);
         }),
     );
-    this.queue.set(w, p.catch(() => undefined));
+    this.queue.set(
+      w,
+      p.catch(() => undefined),
+    );
     return p;
   }
 }
@@ -101,8 +104,13 @@ let workerCode: string | undefined;
  */
 function bundleWorker(): string {
   if (workerCode) return workerCode;
-  const { buildSync } = require("esbuild") as typeof import("esbuild"); // eslint-disable-line @typescript-eslint/no-require-imports
-  const r = buildSync({ ...(nodeBundle.esbuild as BuildOptions), entryPoints: [path.join(__dirname, "worker-entry.ts")], logLevel: "silent" });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildSync } = require("esbuild") as typeof import("esbuild");
+  const r = buildSync({
+    ...(nodeBundle.esbuild as BuildOptions),
+    entryPoints: [path.join(__dirname, "worker-entry.ts")],
+    logLevel: "silent",
+  });
   workerCode = r.outputFiles![0].text; // node-bundle.json sets write: false, so the output is in memory
   return workerCode;
 }

@@ -27,22 +27,50 @@ describe("names", () => {
 
 describe("Athena views", () => {
   it("parse a view file: name from the file, SQL without the create prefix, columns from the header", () => {
-    const v = parseViewFile("x/kpis.sql", "-- columns: month varchar, rate decimal(10, 3)\nCREATE OR REPLACE VIEW kpis AS\nSELECT 1;\n");
-    assert.deepEqual(v, { name: "kpis", sql: "SELECT 1", columns: [{ name: "month", type: "varchar" }, { name: "rate", type: "decimal(10, 3)" }], internal: false });
-    assert.equal(parseViewFile("x/base.sql", "-- columns: a bigint\n-- internal: read by other views\nselect 1 as a").internal, true);
+    const v = parseViewFile(
+      "x/kpis.sql",
+      "-- columns: month varchar, rate decimal(10, 3)\nCREATE OR REPLACE VIEW kpis AS\nSELECT 1;\n",
+    );
+    assert.deepEqual(v, {
+      name: "kpis",
+      sql: "SELECT 1",
+      columns: [
+        { name: "month", type: "varchar" },
+        { name: "rate", type: "decimal(10, 3)" },
+      ],
+      internal: false,
+    });
+    assert.equal(
+      parseViewFile("x/base.sql", "-- columns: a bigint\n-- internal: read by other views\nselect 1 as a").internal,
+      true,
+    );
     assert.equal(hiveType("varchar"), "string");
     assert.equal(hiveType("decimal(10, 3)"), "decimal(10, 3)");
   });
 
   it("name the file and column when the header is missing or malformed", () => {
-    assert.throws(() => readViewFiles(path.join(__dirname, "..", "fixtures", "bad-views")), /no_header\.sql: missing header comment '-- columns:/);
-    assert.throws(() => parseColumnsHeader("v.sql", "-- columns: month varchar, Rate"), /v\.sql: column 2 of the '-- columns:' header/);
+    assert.throws(
+      () => readViewFiles(path.join(__dirname, "..", "fixtures", "bad-views")),
+      /no_header\.sql: missing header comment '-- columns:/,
+    );
+    assert.throws(
+      () => parseColumnsHeader("v.sql", "-- columns: month varchar, Rate"),
+      /v\.sql: column 2 of the '-- columns:' header/,
+    );
   });
 
   it("encode the Presto view text Athena reads, and decode it back", () => {
-    const text = prestoViewOriginalText({ name: "v", sql: "select 1 as x", columns: [{ name: "x", type: "integer" }], internal: false }, "db");
+    const text = prestoViewOriginalText(
+      { name: "v", sql: "select 1 as x", columns: [{ name: "x", type: "integer" }], internal: false },
+      "db",
+    );
     assert.match(text, /^\/\* Presto View: [A-Za-z0-9+/=]+ \*\/$/);
-    assert.deepEqual(decodePrestoView(text), { originalSql: "select 1 as x", catalog: "awsdatacatalog", schema: "db", columns: [{ name: "x", type: "integer" }] });
+    assert.deepEqual(decodePrestoView(text), {
+      originalSql: "select 1 as x",
+      catalog: "awsdatacatalog",
+      schema: "db",
+      columns: [{ name: "x", type: "integer" }],
+    });
   });
 
   it("every published view in athena/views/ parses, with its declared columns", () => {
@@ -69,7 +97,11 @@ describe("least-privilege check", () => {
         { Effect: "Deny", Action: ["s3:*"], Resource: ["*"] },
       ],
     });
-    assert.deepEqual(problems, ["statement 0: wildcard action 'glue:*'", 'statement 1: s3:GetObject on Resource "*"', 'statement 2: cloudwatch:PutMetricData on Resource "*"']);
+    assert.deepEqual(problems, [
+      "statement 0: wildcard action 'glue:*'",
+      'statement 1: s3:GetObject on Resource "*"',
+      'statement 2: cloudwatch:PutMetricData on Resource "*"',
+    ]);
   });
 });
 

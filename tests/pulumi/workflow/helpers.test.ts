@@ -33,12 +33,33 @@ describe("Glue job policy", () => {
 });
 
 describe("Glue job arguments", () => {
-  const l = { rawBucket: "r", rawPrefix: "fhir/", bronzeBucket: "b", silverBucket: "s", goldBucket: "g", quarantineBucket: "q", auditTable: "t", auditTtlDays: 90, databases: { bronze: "db_b", silver: "db_s", gold: "db_g" } };
+  const l = {
+    rawBucket: "r",
+    rawPrefix: "fhir/",
+    bronzeBucket: "b",
+    silverBucket: "s",
+    goldBucket: "g",
+    quarantineBucket: "q",
+    auditTable: "t",
+    auditTtlDays: 90,
+    databases: { bronze: "db_b", silver: "db_s", gold: "db_g" },
+  };
   it("match the brief's interface per job", () => {
-    assert.deepEqual(jobArguments("silver", l), { "--bronze_path": "s3://b", "--silver_path": "s3://s", "--catalog_database": "db_s" });
-    assert.deepEqual(jobArguments("gold", l), { "--silver_path": "s3://s", "--gold_path": "s3://g", "--catalog_database": "db_g" });
+    assert.deepEqual(jobArguments("silver", l), {
+      "--bronze_path": "s3://b",
+      "--silver_path": "s3://s",
+      "--catalog_database": "db_s",
+    });
+    assert.deepEqual(jobArguments("gold", l), {
+      "--silver_path": "s3://s",
+      "--gold_path": "s3://g",
+      "--catalog_database": "db_g",
+    });
     const bronze = jobArguments("bronze", l);
-    assert.deepEqual([bronze["--raw_path"], bronze["--quarantine_path"], bronze["--audit_table"], bronze["--audit_ttl_days"]], ["s3://r/fhir", "s3://q", "t", "90"]);
+    assert.deepEqual(
+      [bronze["--raw_path"], bronze["--quarantine_path"], bronze["--audit_table"], bronze["--audit_ttl_days"]],
+      ["s3://r/fhir", "s3://q", "t", "90"],
+    );
   });
 });
 
