@@ -8,6 +8,14 @@ NON_PARTITIONED_KEYGEN = "org.apache.hudi.keygen.NonpartitionedKeyGenerator"
 COMPLEX_KEYGEN = "org.apache.hudi.keygen.ComplexKeyGenerator"
 
 WRITE_OPERATIONS = ("upsert", "insert", "bulk_insert", "delete", "insert_overwrite_table")
+# Payloads: "ordered" never lets a record with a smaller precombine value replace a stored one (bronze-era
+# versions); "latest" lets the incoming record replace the stored one (tables whose writer decided the winner).
+PAYLOADS = {
+    "ordered": "org.apache.hudi.common.model.DefaultHoodieRecordPayload",
+    "latest": "org.apache.hudi.common.model.OverwriteWithLatestAvroPayload",
+}
+# Write options starting with this prefix land in the commit's extraMetadata (Hudi's commitmeta.key.prefix).
+COMMIT_METADATA_PREFIX = "_lakehouse."
 
 
 def hudi_options(
@@ -19,6 +27,8 @@ def hudi_options(
     operation: str = "upsert",
     database: str | None = None,
     sync_to_catalog: bool = False,
+    payload: str = "ordered",
+    commit_metadata: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Options for one Hudi copy-on-write table.
 
@@ -26,6 +36,8 @@ def hudi_options(
     precombine: the column whose largest value wins among records of one key (e.g. last_updated).
     partition_by: a partition column, or None for an unpartitioned table (never the string 'None').
     sync_to_catalog: register the table in the Glue Data Catalog (on AWS) under `database`.
+    payload: "ordered" (default) or "latest" (see PAYLOADS).
+    commit_metadata: key/values stored in the commit itself (a checkpoint commits atomically with the data).
     """
     keys = [record_key] if isinstance(record_key, str) else list(record_key)
     if not table or not keys or not all(keys) or not precombine:
@@ -34,6 +46,8 @@ def hudi_options(
         )
     if operation not in WRITE_OPERATIONS:
         raise ValueError(f"unknown Hudi operation {operation!r}; expected one of {', '.join(WRITE_OPERATIONS)}")
+    if payload not in PAYLOADS:
+        raise ValueError(f"unknown payload {payload!r}; expected one of {', '.join(PAYLOADS)}")
     if sync_to_catalog and not database:
         raise ValueError("sync_to_catalog needs a database name")
 
@@ -54,10 +68,15 @@ def hudi_options(
         "hoodie.datasource.write.partitionpath.field": partition_by or "",
         "hoodie.datasource.write.hive_style_partitioning": "true",
         # An older version arriving later must never replace a newer one: payload that compares precombine.
-        "hoodie.datasource.write.payload.class": "org.apache.hudi.common.model.DefaultHoodieRecordPayload",
+        "hoodie.datasource.write.payload.class": PAYLOADS[payload],
         "hoodie.payload.ordering.field": precombine,
         "hoodie.datasource.write.reconcile.schema": "true",
+        "hoodie.datasource.write.commitmeta.key.prefix": COMMIT_METADATA_PREFIX,
+        # A clean is scheduled every few commits, not after each one: it costs a listing and a commit.
+        "hoodie.clean.max.commits": "5",
     }
+    for key, value in (commit_metadata or {}).items():
+        options[COMMIT_METADATA_PREFIX + key] = value
     if sync_to_catalog:
         options.update(
             {

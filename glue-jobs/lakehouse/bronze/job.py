@@ -1,69 +1,35 @@
-"""The bronze job: new raw files -> one Hudi table per resource type, plus a quarantine table; audited per file."""
+"""The bronze job: raw files the audit log has not seen -> one Hudi table of every resource version (partitioned
+by resource type) plus the quarantine table, in one commit each; a file is marked done only after both committed.
+
+Exactly once: the resources commit carries the run id. A run killed after that commit but before the audit log
+marked its files done is recognised on the next run (the files are in_progress under a committed run id) and
+its files are marked done from the table's own counts, never ingested twice.
+"""
 
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
-from pyspark.sql.types import BooleanType, StringType, StructField, StructType
 
 from lakehouse.audit import AuditLog, FileCounts
 from lakehouse.bronze.listing import RawFile, list_raw_files
-from lakehouse.bronze.parse import parse_file
-from lakehouse.bronze.records import PARSED_SCHEMA, to_row
+from lakehouse.bronze.read import read_and_parse
+from lakehouse.bronze.tables import BRONZE_COLUMNS, QUARANTINE, QUARANTINE_COLUMNS, RESOURCES
 from lakehouse.fhir_types import format_utc
-from lakehouse.hudi_options import hudi_options
-
-PARALLEL_TABLE_WRITES = 4
-BRONZE_COLUMNS = [
-    "version_key",
-    "id",
-    "resource_type",
-    "last_updated",
-    "last_updated_source",
-    "is_deleted",
-    "json",
-    "resolved_json",
-    "source_file",
-    "position",
-    "ingested_at",
-    "run_id",
-]
-BRONZE_SCHEMA = StructType(
-    [
-        StructField(
-            c, BooleanType() if c == "is_deleted" else StringType(), c not in ("version_key", "id", "resource_type")
-        )
-        for c in BRONZE_COLUMNS
-    ]
-)
-QUARANTINE_COLUMNS = [
-    "quarantine_key",
-    "source_file",
-    "file_etag",
-    "position",
-    "reason",
-    "field",
-    "resource_type",
-    "id",
-    "raw",
-    "ingested_at",
-    "run_id",
-]
+from lakehouse.lake.store import TableStore
 
 
 @dataclass(frozen=True)
-class BronzePaths:
-    """Where the job reads and writes: local folders or s3:// prefixes."""
+class BronzeStores:
+    """Where bronze writes: the resources table's store (bronze zone) and the quarantine zone's store."""
 
-    raw: str
-    bronze: str
-    quarantine: str
+    bronze: TableStore
+    quarantine: TableStore
 
 
 @dataclass
@@ -73,6 +39,7 @@ class BronzeSummary:
     files_listed: int = 0
     files_skipped: int = 0
     files_ingested: int = 0
+    files_recovered: int = 0
     records_read: int = 0
     records_written: int = 0
     records_quarantined: int = 0
@@ -80,66 +47,81 @@ class BronzeSummary:
     seconds: float = 0.0
 
 
-def table_path(root: str, resource_type: str) -> str:
-    """The bronze table of a resource type: <root>/<resourcetype lowercase>."""
-    return f"{root.rstrip('/')}/{resource_type.lower()}"
+@dataclass(frozen=True)
+class Plan:
+    """Which listed files to ingest, which to skip, and which a killed run already committed."""
+
+    todo: list[RawFile]
+    skipped: list[RawFile]
+    recovered: dict[str, list[RawFile]]  # run id -> files
 
 
 def run_bronze(
-    spark: SparkSession,
-    paths: BronzePaths,
-    audit: AuditLog,
-    run_id: str,
-    now: datetime,
-    catalog_database: str | None = None,
+    spark: SparkSession, raw: str, stores: BronzeStores, audit: AuditLog, run_id: str, now: datetime
 ) -> BronzeSummary:
-    """Ingests every raw file not yet recorded done with the same content; a rerun with nothing new writes nothing."""
+    """Ingests every raw file not recorded done with the same content; a rerun with nothing new writes nothing."""
     started = time.monotonic()
-    files = list_raw_files(paths.raw)
-    todo, skipped = audit.pending(files)
-    summary = BronzeSummary(files_listed=len(files), files_skipped=len(skipped), files_ingested=len(todo))
-    if not todo:
-        summary.seconds = time.monotonic() - started
-        return summary
-    audit.mark_in_progress(todo, run_id, now)
-    parsed = (
-        read_and_parse(spark, todo)
-        .withColumn("ingested_at", F.lit(format_utc(now)))
-        .withColumn("run_id", F.lit(run_id))
-    )
-    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        counts = count_per_file(parsed)
-        summary.written_by_type = write_resource_tables(parsed, paths.bronze, catalog_database)
-        write_quarantine(parsed, paths.quarantine, catalog_database)
-    finally:
-        parsed.unpersist()
-    audit.mark_done(todo, counts, run_id, now)
-    summary.records_read = sum(c.read for c in counts.values())
-    summary.records_written = sum(c.written for c in counts.values())
-    summary.records_quarantined = sum(c.quarantined for c in counts.values())
+    files = list_raw_files(raw)
+    plan = plan_run(files, audit, stores)
+    summary = BronzeSummary(files_listed=len(files), files_skipped=len(plan.skipped), files_ingested=len(plan.todo))
+    for recovered_run, recovered in plan.recovered.items():
+        audit.mark_done(recovered, committed_counts(stores, recovered_run, recovered), recovered_run, now)
+        summary.files_recovered += len(recovered)
+    if plan.todo:
+        audit.mark_in_progress(plan.todo, run_id, now)
+        counts, by_type = ingest(spark, plan.todo, stores, run_id, now)
+        audit.mark_done(plan.todo, counts, run_id, now)
+        summary.written_by_type = by_type
+        summary.records_read = sum(c.read for c in counts.values())
+        summary.records_written = sum(c.written for c in counts.values())
+        summary.records_quarantined = sum(c.quarantined for c in counts.values())
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def read_and_parse(spark: SparkSession, files: list[RawFile]) -> DataFrame:
-    """Reads the files on the executors (never all on one) and splits each into parsed rows."""
-    by_uri = {f.uri: f for f in files}
-    schema = StructType([*PARSED_SCHEMA.fields, StructField("file_etag", StringType(), True)])
-    # Spark's file sources skip zero-length files, so empty files are parsed here, on the driver.
-    empty = [to_row(item) + (f.etag,) for f in files if f.size == 0 for item in parse_file(f.uri, b"", f.modified)]
-    non_empty = [f.uri for f in files if f.size > 0]
-    if not non_empty:
-        return spark.createDataFrame(empty, schema)
-    binary = spark.read.format("binaryFile").load(non_empty)
+def plan_run(files: list[RawFile], audit: AuditLog, stores: BronzeStores) -> Plan:
+    """Splits the listing by what the audit log and the resources table's commits say."""
+    records = audit.file_records([f.uri for f in files])
+    todo, skipped, maybe = [], [], []
+    for f in files:
+        record = records.get(f.uri)
+        if record is not None and record.etag == f.etag and record.status == "done":
+            skipped.append(f)
+        elif record is not None and record.etag == f.etag and record.status == "in_progress":
+            maybe.append((f, record.run_id))
+        else:
+            todo.append(f)
+    recovered: dict[str, list[RawFile]] = {}
+    if maybe:
+        committed = {m.get("run_id") for m in stores.bronze.committed_metadata(RESOURCES)}
+        for f, run in maybe:
+            if run in committed:
+                recovered.setdefault(run, []).append(f)
+            else:
+                todo.append(f)
+    return Plan(sorted(todo, key=lambda f: f.uri), skipped, recovered)
 
-    def explode(row) -> list[tuple]:
-        # binaryFile reports local paths as file:/x and keeps s3://bucket/key as given.
-        raw = by_uri.get(row.path) or by_uri[row.path.replace("file:///", "file:/")]
-        return [to_row(item) + (raw.etag,) for item in parse_file(raw.uri, bytes(row.content), raw.modified)]
 
-    parsed = spark.createDataFrame(binary.select("path", "content").rdd.flatMap(explode), schema)
-    return parsed.unionByName(spark.createDataFrame(empty, schema)) if empty else parsed
+def ingest(
+    spark: SparkSession, files: list[RawFile], stores: BronzeStores, run_id: str, now: datetime
+) -> tuple[dict[str, FileCounts], dict[str, int]]:
+    """Parses and writes the files: quarantine first, then the resources commit that makes the run count."""
+    parsed = read_and_parse(spark, files).withColumn("ingested_at", F.lit(format_utc(now))).withColumn(
+        "run_id", F.lit(run_id)
+    )
+    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        counts = count_per_file(parsed)
+        bad = quarantine_rows(parsed)
+        if any(c.quarantined for c in counts.values()):
+            stores.quarantine.write(QUARANTINE, bad, {}, metadata={"run_id": run_id})
+        resources = resource_rows(parsed)
+        by_type = {r["resource_type"]: r["count"] for r in resources.groupBy("resource_type").count().collect()}
+        if by_type:
+            stores.bronze.write(RESOURCES, resources, {}, operation="bulk_insert", metadata={"run_id": run_id})
+    finally:
+        parsed.unpersist()
+    return counts, dict(sorted(by_type.items()))
 
 
 def count_per_file(parsed: DataFrame) -> dict[str, FileCounts]:
@@ -152,57 +134,40 @@ def count_per_file(parsed: DataFrame) -> dict[str, FileCounts]:
     return {r.source_file: FileCounts(r.read, r.written, r.quarantined) for r in rows.collect()}
 
 
-def write_resource_tables(parsed: DataFrame, bronze_root: str, catalog_database: str | None) -> dict[str, int]:
-    """One Hudi table per resource type; every distinct version is a row (key: a hash of the version)."""
-    resources = parsed.where(F.col("kind") == "resource").withColumn(
-        "version_key",
-        F.sha2(
-            F.concat_ws(
-                "|",
-                "resource_type",
-                "id",
-                "last_updated",
-                F.col("is_deleted").cast("string"),
-                F.coalesce("json", F.lit("")),
-            ),
-            256,
-        ),
+def arrival_key(*columns: str):
+    """A key unique per arrival of a record: the file, its content version and the position in it."""
+    return F.sha2(F.concat_ws("|", *[F.coalesce(F.col(c), F.lit("")) for c in columns]), 256)
+
+
+def resource_rows(parsed: DataFrame) -> DataFrame:
+    """Every resource version (and delete) as a bronze row: lossless, keyed by its arrival."""
+    resources = parsed.where(F.col("kind") == "resource")
+    return resources.withColumn("version_key", arrival_key("source_file", "file_etag", "position")).select(
+        *BRONZE_COLUMNS
     )
-    types = {row["resource_type"]: row["count"] for row in resources.groupBy("resource_type").count().collect()}
-
-    def write(rtype: str) -> None:
-        options = hudi_options(
-            f"bronze_{rtype.lower()}",
-            "version_key",
-            "ingested_at",
-            database=catalog_database,
-            sync_to_catalog=catalog_database is not None,
-        )
-        table = resources.where(F.col("resource_type") == rtype).select(*BRONZE_COLUMNS)
-        table.write.format("hudi").options(**options).mode("append").save(table_path(bronze_root, rtype))
-
-    # Each Hudi commit spends most of its time on timeline and file-system round trips, not on the cores:
-    # writing several tables at once from driver threads overlaps that latency.
-    with ThreadPoolExecutor(max_workers=PARALLEL_TABLE_WRITES) as pool:
-        list(pool.map(write, sorted(types)))
-    return dict(sorted(types.items()))
 
 
-def write_quarantine(parsed: DataFrame, quarantine_root: str, catalog_database: str | None) -> int:
-    """The quarantine table: every record that did not become a resource, with file, position and reason."""
-    bad = parsed.where(F.col("kind") == "quarantine").withColumn(
-        "quarantine_key", F.sha2(F.concat_ws("|", "source_file", F.coalesce("file_etag", F.lit("")), "position"), 256)
+def quarantine_rows(parsed: DataFrame) -> DataFrame:
+    """Every record that did not become a resource, with file, position and reason."""
+    bad = parsed.where(F.col("kind") == "quarantine")
+    return bad.withColumn("quarantine_key", arrival_key("source_file", "file_etag", "position")).select(
+        *QUARANTINE_COLUMNS
     )
-    count = bad.count()
-    if count:
-        options = hudi_options(
-            "quarantine",
-            "quarantine_key",
-            "ingested_at",
-            database=catalog_database,
-            sync_to_catalog=catalog_database is not None,
-        )
-        bad.select(*QUARANTINE_COLUMNS).write.format("hudi").options(**options).mode("append").save(
-            f"{quarantine_root.rstrip('/')}/quarantine"
-        )
-    return count
+
+
+def committed_counts(stores: BronzeStores, run_id: str, files: list[RawFile]) -> dict[str, FileCounts]:
+    """Per file of a committed run, the counts its rows in the two tables give (the recovery path only)."""
+    uris = [f.uri for f in files]
+    written = _count_by_file(stores.bronze.read(RESOURCES), run_id, uris)
+    quarantined = _count_by_file(stores.quarantine.read(QUARANTINE), run_id, uris)
+    return {
+        u: FileCounts(written.get(u, 0) + quarantined.get(u, 0), written.get(u, 0), quarantined.get(u, 0))
+        for u in uris
+    }
+
+
+def _count_by_file(table: DataFrame | None, run_id: str, uris: list[str]) -> dict[str, int]:
+    if table is None:
+        return {}
+    rows = table.where((F.col("run_id") == run_id) & F.col("source_file").isin(uris)).groupBy("source_file").count()
+    return {r.source_file: r["count"] for r in rows.collect()}

@@ -1,4 +1,10 @@
-"""The gold job: silver encounter, patient and condition codings -> kpi_monthly, upserted into Hudi."""
+"""The gold job: silver -> encounter and condition facts -> kpi_monthly and condition_prevalence.
+
+Incremental by default. Every KPI is a sum over patients, so a run recomputes the facts of the patients its
+changes touch (from resource_latest's commits since the facts' checkpoint), and only the KPI keys those
+patients' old and new facts count under (gold/incremental.py). The facts are written last: a run killed before
+them is redone whole from the same checkpoint, and every gold write is idempotent.
+"""
 
 from __future__ import annotations
 
@@ -6,68 +12,91 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from pyspark.sql import DataFrame, SparkSession
-from pyspark.sql import functions as F
+from pyspark.sql import DataFrame
 
-from lakehouse.gold.kpi import KEY, kpi_monthly
+from lakehouse.gold import incremental
+from lakehouse.gold.facts import encounter_facts
+from lakehouse.gold.kpi import kpi_rows
+from lakehouse.gold.prevalence import condition_facts, prevalence_rows
+from lakehouse.gold.tables import CONDITION_FACTS, CONDITION_PREVALENCE, ENCOUNTER_FACTS, KPI_MONTHLY
 from lakehouse.gold.value_set import InfectionValueSet, load_value_set
-from lakehouse.hudi_options import hudi_options
-from lakehouse.tables import table_exists
+from lakehouse.lake.store import TableStore
+from lakehouse.silver.tables import view_table
 
-GOLD_TABLE = "kpi_monthly"
+SOURCES = ("encounter", "patient", "condition_coding", "condition")
 
 
 @dataclass
 class GoldSummary:
-    """Rows upserted into kpi_monthly, stale rows deleted, and how long it took."""
+    """What one run wrote: rows upserted and deleted per table, patients whose facts were recomputed."""
 
-    rows: int = 0
-    deleted: int = 0
+    kpi_rows: int = 0
+    kpi_deleted: int = 0
+    prevalence_rows: int = 0
+    prevalence_deleted: int = 0
+    patients_recomputed: int = 0
+    full_refresh: bool = False
     seconds: float = 0.0
 
 
-def read_silver(spark: SparkSession, silver_root: str, name: str) -> DataFrame:
-    return spark.read.format("hudi").load(f"{silver_root.rstrip('/')}/{name}")
+@dataclass(frozen=True)
+class GoldRun:
+    """The stores and settings of one run."""
+
+    silver: TableStore
+    gold: TableStore
+    now: datetime
+    value_set: InfectionValueSet | None = None
+    full_refresh: bool = False
 
 
-def kpi_key(frame: DataFrame) -> DataFrame:
-    """One string key per (month, region, facility_id); Hudi record keys cannot be null, facility_id can."""
-    return frame.withColumn("kpi_key", F.concat_ws("|", "month", "region", F.coalesce("facility_id", F.lit(""))))
+def run_gold(run: GoldRun) -> GoldSummary:
+    """Brings the gold tables up to date with the silver views."""
+    started, summary = time.monotonic(), GoldSummary()
+    marks = [run.silver.checkpoint(view_table(n)).get("latest") for n in SOURCES]
+    if any(m is None for m in marks) or not all(run.silver.exists(view_table(n)) for n in SOURCES):
+        return summary  # silver has not run yet
+    end = min(marks)
+    since = [run.gold.checkpoint(spec).get("latest") for spec in (ENCOUNTER_FACTS, CONDITION_FACTS)]
+    full = run.full_refresh or any(s is None for s in since) or not _gold_exists(run)
+    if not full and min(since) == end:
+        summary.seconds = time.monotonic() - started
+        return summary
+    frames = {n: run.silver.read(view_table(n)) for n in SOURCES}
+    value_set = run.value_set or load_value_set()
+    if full:
+        _full(run, frames, value_set, {"latest": end}, summary)
+    else:
+        incremental.update(run, frames, value_set, min(since), end, summary)
+    summary.seconds = time.monotonic() - started
+    return summary
 
 
-def run_gold(
-    spark: SparkSession,
-    silver_root: str,
-    gold_root: str,
-    now: datetime,
-    value_set: InfectionValueSet | None = None,
-    catalog_database: str | None = None,
-) -> GoldSummary:
-    """Recomputes every KPI row from silver, upserts it, and deletes rows whose key no longer has data."""
-    started = time.monotonic()
-    encounter, patient, codings = (
-        read_silver(spark, silver_root, n) for n in ("encounter", "patient", "condition_coding")
-    )
-    kpis = kpi_key(kpi_monthly(encounter, patient, codings, value_set or load_value_set(), now)).cache()
-    path = f"{gold_root.rstrip('/')}/{GOLD_TABLE}"
-    sync = {"database": catalog_database, "sync_to_catalog": catalog_database is not None}
-    stale = None
-    if table_exists(spark, path):
-        stale = (
-            spark.read.format("hudi")
-            .load(path)
-            .select("kpi_key", *KEY, "computed_at")
-            .join(kpis.select("kpi_key"), "kpi_key", "left_anti")
-            .cache()
-        )
-    rows = kpis.count()
-    deleted = stale.count() if stale is not None else 0  # counted before the upsert changes the table
-    kpis.write.format("hudi").options(**hudi_options(GOLD_TABLE, "kpi_key", "computed_at", **sync)).mode("append").save(
-        path
-    )
-    if deleted:
-        stale.write.format("hudi").options(
-            **hudi_options(GOLD_TABLE, "kpi_key", "computed_at", operation="delete", **sync)
-        ).mode("append").save(path)
-    kpis.unpersist()
-    return GoldSummary(rows, deleted, time.monotonic() - started)
+def _gold_exists(run: GoldRun) -> bool:
+    return all(run.gold.exists(s) for s in (KPI_MONTHLY, CONDITION_PREVALENCE, ENCOUNTER_FACTS, CONDITION_FACTS))
+
+
+def _full(run: GoldRun, frames: dict[str, DataFrame], value_set, checkpoint: dict, summary: GoldSummary) -> None:
+    """Every fact and every row from all of silver, each table replaced."""
+    summary.full_refresh = True
+    enc = stamped(
+        encounter_facts(frames["encounter"], frames["patient"], frames["condition_coding"], value_set), run.now
+    ).cache()
+    cond = stamped(condition_facts(frames["condition"], frames["condition_coding"], frames["patient"]), run.now)
+    cond = cond.cache()
+    kpis = kpi_rows(enc, run.now).cache()
+    prevalence = prevalence_rows(enc, cond, run.now).cache()
+    summary.kpi_rows, summary.prevalence_rows = kpis.count(), prevalence.count()
+    overwrite = {"operation": "insert_overwrite_table"}
+    run.gold.write(KPI_MONTHLY, kpis, checkpoint, **overwrite)
+    run.gold.write(CONDITION_PREVALENCE, prevalence, checkpoint, **overwrite)
+    run.gold.write(ENCOUNTER_FACTS, enc, checkpoint, **overwrite)
+    run.gold.write(CONDITION_FACTS, cond, checkpoint, **overwrite)
+    for frame in (enc, cond, kpis, prevalence):
+        frame.unpersist()
+
+
+def stamped(frame: DataFrame, now: datetime) -> DataFrame:
+    from pyspark.sql import functions as F
+
+    return frame.withColumn("computed_at", F.lit(now).cast("timestamp"))

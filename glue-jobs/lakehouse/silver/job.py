@@ -1,102 +1,144 @@
-"""The silver job: for each ViewDefinition, the latest bronze versions flattened into a Hudi table."""
+"""The silver job: bronze versions -> resource_latest (the winner per id) -> one table per ViewDefinition.
+
+Incremental by default: resource_latest reads only the bronze commits after its checkpoint, and each view table
+only the resource_latest commits after its own; every checkpoint is stored in the commit that writes the data,
+so a run killed anywhere neither skips nor doubles anything. `full_refresh` recomputes every table from all of
+bronze; it is the oracle the incremental path is tested against.
+"""
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib import resources
-from pathlib import Path
 
-from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
-from pyspark.sql.types import StructType
+from pyspark.sql.types import BooleanType, StringType, StructField, StructType
 
-from lakehouse.bronze.job import BRONZE_SCHEMA, table_path
-from lakehouse.hudi_options import hudi_options
-from lakehouse.silver.deid import deidentified_patients
-from lakehouse.silver.latest import latest_versions
-from lakehouse.silver.timestamps import normalise_times
-from lakehouse.tables import read_table
-from lakehouse.viewdef import infer_schema, run_view_definition, view_columns
+from lakehouse.bronze.tables import RESOURCES
+from lakehouse.lake.store import TableStore
+from lakehouse.silver.flatten import DERIVED, derive, flatten, load_views
+from lakehouse.silver.latest import as_latest_rows, changed_winners, current, winners
+from lakehouse.silver.tables import LATEST, LATEST_COLUMNS, RESOURCE_ID, SILVER_KEY, UPDATED_AT, view_table
+from lakehouse.viewdef import infer_schema
 
 
 @dataclass
 class SilverSummary:
-    """Rows written per silver table, and how long the run took."""
+    """What one run changed: resources whose winner changed, rows written and deleted per table."""
 
+    resources_changed: int = 0
     rows_by_table: dict[str, int] = field(default_factory=dict)
+    deleted_by_table: dict[str, int] = field(default_factory=dict)
+    tables_up_to_date: int = 0
     seconds: float = 0.0
 
 
-def load_views(folder: str | Path | None = None) -> dict[str, dict]:
-    """The silver ViewDefinitions (packaged lakehouse/views/*.json by default), by view name."""
-    files = (
-        sorted(Path(folder).glob("*.json"))
-        if folder
-        else sorted(p for p in resources.files("lakehouse.views").iterdir() if p.name.endswith(".json"))
-    )
-    views = {}
-    for path in files:
-        view = json.loads(path.read_text("utf-8"))
-        views[view["name"]] = view
-    return views
+@dataclass(frozen=True)
+class SilverRun:
+    """The stores and the settings of one run."""
+
+    bronze: TableStore
+    silver: TableStore
+    now: datetime
+    full_refresh: bool = False
 
 
-def read_bronze(spark: SparkSession, bronze_root: str, resource_type: str) -> DataFrame | None:
-    """The bronze table of a resource type, or None when no such resource was ever ingested."""
-    return read_table(spark, table_path(bronze_root, resource_type))
-
-
-def flatten(view: dict, current: DataFrame, schema: StructType | None = None) -> DataFrame:
-    """A view over the current resources, with its date and time columns typed in UTC; `schema` is the
-    resources' inferred schema when the caller shares one between views of the same type."""
-    rows = run_view_definition(view, current, json_col="resolved_json", schema=schema)
-    return normalise_times(rows, view_columns(view))
-
-
-def write_silver(frame: DataFrame, silver_root: str, name: str, now: datetime, catalog_database: str | None) -> int:
-    """Replaces the silver table (insert_overwrite_table): deletes and vanished child rows disappear too."""
-    keyed = frame.withColumn("silver_key", F.sha2(F.to_json(F.struct(*[F.col(c) for c in frame.columns])), 256))
-    keyed = keyed.withColumn("silver_updated_at", F.lit(now).cast("timestamp")).dropDuplicates(["silver_key"])
-    options = hudi_options(
-        f"silver_{name}",
-        "silver_key",
-        "silver_updated_at",
-        operation="insert_overwrite_table",
-        database=catalog_database,
-        sync_to_catalog=catalog_database is not None,
-    )
-    keyed.write.format("hudi").options(**options).mode("append").save(f"{silver_root.rstrip('/')}/{name}")
-    return keyed.count()
-
-
-def run_silver(
-    spark: SparkSession, bronze_root: str, silver_root: str, now: datetime, catalog_database: str | None = None
-) -> SilverSummary:
-    """Every view, then the de-identified patient table; a view whose resource type has no bronze table is empty."""
+def run_silver(run: SilverRun, views: dict[str, dict] | None = None) -> SilverSummary:
+    """Brings resource_latest and every view table up to date with bronze."""
     started, summary = time.monotonic(), SilverSummary()
+    summary.resources_changed = update_latest(run)
+    end = run.silver.latest_instant(LATEST)
     by_type: dict[str, dict[str, dict]] = {}
-    for name, view in load_views().items():
+    for name, view in (views or load_views()).items():
         by_type.setdefault(view["resource"], {})[name] = view
-    # Views of one resource type share its latest versions and its inferred schema: one bronze read, one
-    # window and one schema pass per type instead of one per view.
-    for resource_type, views in by_type.items():
-        bronze = read_bronze(spark, bronze_root, resource_type)
-        if bronze is None:
-            bronze = spark.createDataFrame([], BRONZE_SCHEMA)  # the table still exists, empty, for later layers
-        current = latest_versions(bronze).cache()
-        schema = infer_schema(current, resource_type, json_col="resolved_json")
-        for name, view in views.items():
-            table = flatten(view, current, schema).cache()
-            summary.rows_by_table[name] = write_silver(table, silver_root, name, now, catalog_database)
-            if name == "patient":
-                deid = deidentified_patients(table, now.date())
-                summary.rows_by_table["patient_deid"] = write_silver(
-                    deid, silver_root, "patient_deid", now, catalog_database
-                )
-            table.unpersist()
-        current.unpersist()
+    for resource_type, type_views in sorted(by_type.items()):
+        update_views(run, resource_type, type_views, end, summary)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def update_latest(run: SilverRun) -> int:
+    """Merges the bronze versions after the checkpoint into resource_latest; returns the winners changed."""
+    end = run.bronze.latest_instant(RESOURCES)
+    if end is None:
+        return 0
+    since = run.silver.checkpoint(LATEST).get("bronze")
+    if since == end and not run.full_refresh:
+        return 0
+    checkpoint = {"bronze": end}
+    if run.full_refresh:
+        rows = winners(as_latest_rows(run.bronze.read(RESOURCES))).cache()
+        run.silver.write(LATEST, rows, checkpoint, operation="insert_overwrite_table")
+    else:
+        arrived = as_latest_rows(run.bronze.changes(RESOURCES, since, end))
+        rows = changed_winners(arrived, run.silver.read(LATEST)).cache()
+        run.silver.write(LATEST, rows, checkpoint)
+    changed = rows.count()
+    rows.unpersist()
+    return changed
+
+
+def update_views(run: SilverRun, resource_type: str, views: dict[str, dict], end: str | None, summary) -> None:
+    """The view tables of one resource type (and the tables derived from them) caught up to `end`."""
+    names = [*views, *[d for d, (source, _) in DERIVED.items() if source in views]]
+    marks = {n: run.silver.checkpoint(view_table(n)).get("latest") for n in names}
+    pending = [n for n in names if run.full_refresh or marks[n] != end or not run.silver.exists(view_table(n))]
+    summary.tables_up_to_date += len(names) - len(pending)
+    if not pending:
+        return
+    source = _source(run, resource_type, [marks[n] for n in pending], end).cache()
+    live = current(source).cache()
+    schema = infer_schema(live, resource_type, json_col="resolved_json")
+    rows_of: dict[str, DataFrame] = {}
+    for name in [n for n in names if n in views]:
+        rows_of[name] = flatten(views[name], live, schema).cache()
+        if name in pending:
+            _write_view(run, name, rows_of[name], source, end, summary)
+    for name in [n for n in pending if n in DERIVED]:
+        _write_view(run, name, derive(name, rows_of[DERIVED[name][0]], live).cache(), source, end, summary)
+    for frame in (*rows_of.values(), live, source):
+        frame.unpersist()
+
+
+def _source(run: SilverRun, resource_type: str, marks: list[str | None], end: str | None) -> DataFrame:
+    """The resource_latest rows of one type the pending tables must (re)process: all of them on a full refresh
+    or for a table never written, else those changed since the oldest pending checkpoint."""
+    table = run.silver.read(LATEST, resource_type) if end is not None else None
+    if table is None:
+        return run.silver.spark.createDataFrame([], _latest_schema(run))
+    if run.full_refresh or any(m is None for m in marks):
+        return table
+    since = min(m for m in marks if m is not None)
+    return run.silver.changes(LATEST, since, end).where(F.col("resource_type") == resource_type)
+
+
+def _latest_schema(run: SilverRun) -> StructType:
+    return StructType(
+        [StructField(c, BooleanType() if c == "is_deleted" else StringType(), True) for c in LATEST_COLUMNS]
+    )
+
+
+def _write_view(run: SilverRun, name: str, rows: DataFrame, source: DataFrame, end: str | None, summary) -> None:
+    """One commit per table: the new rows, the stale rows of the resources in `source` deleted, the checkpoint."""
+    spec = view_table(name)
+    stamped = rows.withColumn(UPDATED_AT, F.lit(run.now).cast("timestamp"))
+    checkpoint = {"latest": end or ""}
+    stale = None
+    existing = None if run.full_refresh else run.silver.read(spec)
+    if existing is not None:
+        touched = source.select(F.col("id").alias(RESOURCE_ID))
+        stale = (
+            existing.select(SILVER_KEY, RESOURCE_ID)
+            .join(touched, RESOURCE_ID, "left_semi")
+            .join(rows.select(SILVER_KEY), SILVER_KEY, "left_anti")
+            .withColumn(UPDATED_AT, F.lit(run.now).cast("timestamp"))
+            .cache()
+        )
+    # Counted (and so materialised) before the write changes the table they were read from.
+    summary.rows_by_table[name] = rows.count()
+    summary.deleted_by_table[name] = stale.count() if stale is not None else 0
+    operation = "insert_overwrite_table" if run.full_refresh or existing is None else "upsert"
+    run.silver.write(spec, stamped, checkpoint, deletes=stale, operation=operation)
+    rows.unpersist()
