@@ -1,23 +1,23 @@
-"""Glue job entrypoint: silver -> gold kpi_monthly (KPIS.md), upserted into Hudi."""
+"""Glue job entrypoint: silver -> gold kpi_monthly and condition_prevalence (KPIS.md), upserted into Hudi."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from lakehouse.gold.job import run_gold
-from lakehouse.gold.value_set import load_value_set
-from lakehouse.runtime import job_arguments, job_session, run_main
-from lakehouse.summary import emit
+from lakehouse.gold.job import GoldRun, run_gold
+from lakehouse.job_run import start_run
+from lakehouse.lake.hudi_store import HudiStore
+from lakehouse.runs import RunRecorder
+from lakehouse.runtime import job_session, run_main
 
 
 def main(argv: list[str]) -> int:
-    args = job_arguments(argv, ["silver_path", "gold_path"], ["catalog_database", "infection_value_set"])
-    value_set = load_value_set(args["infection_value_set"])
+    run = start_run("gold", argv)
     with job_session("gold", argv) as spark:
-        summary = run_gold(
-            spark, args["silver_path"], args["gold_path"], datetime.now(UTC), value_set, args["catalog_database"]
-        )
-    emit("gold", summary)
+        silver = HudiStore(spark, run.args["silver_path"])
+        gold = HudiStore(spark, run.args["gold_path"], run.args.get("catalog_database"))
+        with RunRecorder(run.audit, "gold", run.run_id) as record:
+            summary = run_gold(GoldRun(silver, gold, run.now, full_refresh=run.flag("full_refresh")))
+            record.succeeded(summary)
+    run.finish(summary)
     return 0
 
 

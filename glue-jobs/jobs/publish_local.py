@@ -1,7 +1,8 @@
-"""Publish locally: run the Athena views (athena/views/*.sql) over a gold kpi_monthly Hudi table on local Spark.
+"""Publish locally: run the Athena views (athena/views/*.sql) over the gold zone's Hudi tables on local Spark.
 
-Writes <out>/export/ (kpi_monthly.csv, one CSV per view, views.json) and prints the kpi_by_month table.
-Usage: python glue-jobs/jobs/publish_local.py --gold_path <dir of the kpi_monthly table> --out <dir>
+Writes <out>/export/ (kpi_monthly.csv, one CSV per view, condition_prevalence.csv, views.json) and prints the
+kpi_by_month table.
+Usage: python glue-jobs/jobs/publish_local.py --gold_path <gold zone folder, holding kpi_monthly/> --out <dir>
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import json
 import os
 
+from lakehouse.gold.tables import KPI_MONTHLY
 from lakehouse.publish.exports import cell
 from lakehouse.publish.local import publish_gold
 from lakehouse.spark_session import local_spark
@@ -27,7 +29,7 @@ MONTH_COLUMNS = [
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold_path", required=True, help="folder of the kpi_monthly Hudi table (holds .hoodie/)")
+    parser.add_argument("--gold_path", required=True, help="the gold zone folder (holds kpi_monthly/)")
     parser.add_argument("--out", required=True, help="output folder; exports go to <out>/export/")
     parser.add_argument("--views_dir", default=None, help="folder of the *.sql views (default athena/views)")
     return parser.parse_args(argv)
@@ -45,8 +47,9 @@ def text_table(rows: list[dict], columns: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if not os.path.isdir(os.path.join(args.gold_path, ".hoodie")):
-        raise SystemExit(f"publish_local: {args.gold_path} is not a Hudi table (no .hoodie folder)")
+    table = os.path.join(args.gold_path, KPI_MONTHLY.name)
+    if not os.path.isdir(os.path.join(table, ".hoodie")):
+        raise SystemExit(f"publish_local: {table} is not a Hudi table (no .hoodie folder): run the gold job first")
     spark = local_spark("fhir-lakehouse-publish")
     try:
         files = publish_gold(spark, args.gold_path, args.out, args.views_dir)

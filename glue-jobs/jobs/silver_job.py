@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from lakehouse.runtime import job_arguments, job_session, run_main
-from lakehouse.silver.job import run_silver
-from lakehouse.summary import emit
+from lakehouse.job_run import start_run
+from lakehouse.lake.hudi_store import HudiStore
+from lakehouse.runs import RunRecorder
+from lakehouse.runtime import job_session, run_main
+from lakehouse.silver.job import SilverRun, run_silver
 
 
 def main(argv: list[str]) -> int:
-    args = job_arguments(argv, ["bronze_path", "silver_path"], ["catalog_database"])
+    run = start_run("silver", argv)
     with job_session("silver", argv) as spark:
-        summary = run_silver(
-            spark, args["bronze_path"], args["silver_path"], datetime.now(UTC), args["catalog_database"]
-        )
-    emit("silver", summary)
+        bronze = HudiStore(spark, run.args["bronze_path"])
+        silver = HudiStore(spark, run.args["silver_path"], run.args.get("catalog_database"))
+        with RunRecorder(run.audit, "silver", run.run_id) as record:
+            summary = run_silver(SilverRun(bronze, silver, run.now, run.flag("full_refresh")))
+            record.succeeded(summary)
+    run.finish(summary)
     return 0
 
 

@@ -35,7 +35,11 @@ def job_arguments(argv: list[str], required: list[str], optional: list[str]) -> 
 
 @contextmanager
 def job_session(name: str, argv: list[str] | None = None) -> Iterator[SparkSession]:
-    """The Spark session of a job run: Glue's (with Job init/commit, so bookmarks and metrics work) or a local one."""
+    """The Spark session of a job run: Glue's (Job init/commit, for Glue's run metrics) or a local one.
+
+    Job bookmarks stay off (components/workflow passes --job-bookmark-option job-bookmark-disable): bronze knows
+    what it read from the audit log, silver and gold from the checkpoints in their own Hudi commits, which
+    commit with the data; a bookmark commits separately, after the job, so a kill in between would skip data."""
     argv = sys.argv[1:] if argv is None else argv
     if on_glue():
         yield from _glue_session(name, argv)
@@ -57,7 +61,10 @@ def _glue_session(name: str, argv: list[str]) -> Iterator[SparkSession]:
 
     glue = GlueContext(SparkContext.getOrCreate())
     spark = glue.spark_session
-    spark.conf.set("spark.sql.session.timeZone", "UTC")
+    from lakehouse.spark_session import SESSION_SQL_CONF
+
+    for key, value in SESSION_SQL_CONF.items():
+        spark.conf.set(key, value)
     job = Job(glue)
     args = getResolvedOptions(sys.argv, ["JOB_NAME"]) if "--JOB_NAME" in argv else {"JOB_NAME": name}
     job.init(args["JOB_NAME"], args)

@@ -19,6 +19,14 @@ HUDI_SPARK_CONF = {
     "spark.sql.session.timeZone": "UTC",
 }
 
+# SQL settings a job sets on any session, Glue's included. Constraint propagation off: the gold job joins
+# frames with many derived columns, and the optimizer's constraint sets grew until a 60-patient run hit
+# OutOfMemoryError on a 3 GB driver (a known Catalyst blow-up; the plans are correct without it).
+SESSION_SQL_CONF = {
+    "spark.sql.session.timeZone": "UTC",
+    "spark.sql.constraintPropagation.enabled": "false",
+}
+
 
 def hudi_jar() -> Path:
     """The Hudi bundle put in .cache/jars by scripts/setup-python.sh (or LAKEHOUSE_HUDI_JAR)."""
@@ -46,7 +54,7 @@ def local_spark(app_name: str = "fhir-lakehouse", cores: int = 2) -> SparkSessio
         .config("spark.sql.adaptive.enabled", "true")
         .config("spark.driver.extraJavaOptions", "-Djdk.attach.allowAttachSelf=true")
     )
-    for key, value in HUDI_SPARK_CONF.items():
+    for key, value in {**HUDI_SPARK_CONF, **SESSION_SQL_CONF}.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")

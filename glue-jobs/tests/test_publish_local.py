@@ -22,7 +22,7 @@ def test_publish_local_reads_a_hudi_gold_table_and_writes_the_exports(spark, tmp
     out = tmp_path / "out"
     env = {**os.environ, "LAKEHOUSE_DRIVER_MEMORY": "1g"}
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--gold_path", str(table), "--out", str(out)],
+        [sys.executable, str(SCRIPT), "--gold_path", str(table.parent), "--out", str(out)],
         capture_output=True,
         text=True,
         env=env,

@@ -2,10 +2,12 @@ import json
 
 import pytest
 
-from jobs.bronze_job import REQUIRED
 from lakehouse.bronze.job import BronzeSummary
+from lakehouse.contracts import job_argument_names
 from lakehouse.runtime import job_arguments, on_glue
 from lakehouse.summary import emit
+
+REQUIRED, _ = job_argument_names("bronze")
 
 
 def test_glue_style_arguments_are_parsed_and_glue_s_own_extra_arguments_ignored():

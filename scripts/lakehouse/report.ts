@@ -48,12 +48,18 @@ export function printReport(out: string, seconds: Record<string, number>): void 
     `\nbronze: ${b.files_ingested} files ingested (${b.files_skipped} skipped); records read ` +
       `${b.records_read} = written ${b.records_written} + quarantined ${b.records_quarantined}`,
   );
+  const s = summary.silver;
+  const written = Object.entries(s.rows_by_table as Record<string, number>).map(([t, n]) => `${t} ${n}`);
   console.log(
-    `silver: ${Object.entries(summary.silver.rows_by_table)
-      .map(([t, n]) => `${t} ${n}`)
-      .join(", ")}`,
+    `silver: ${s.resources_changed} resources changed; rows written: ${written.join(", ") || "none"}` +
+      ` (${s.tables_up_to_date} tables already up to date)`,
   );
-  console.log(`gold: kpi_monthly ${summary.gold.rows} rows`);
+  const g = summary.gold;
+  const mode = g.full_refresh ? "recomputed in full" : `${g.patients_recomputed} patients recomputed`;
+  console.log(
+    `gold: ${mode}; kpi_monthly ${g.kpi_rows} rows written, ${g.kpi_deleted} deleted; ` +
+      `condition_prevalence ${g.prevalence_rows} written, ${g.prevalence_deleted} deleted`,
+  );
   const months = views.kpi_by_month ?? [];
   console.log(`\n== KPIs by month (published, small cells suppressed; last 12 of ${months.length} months)`);
   console.log(table(months.slice(-12), MONTH_COLUMNS));

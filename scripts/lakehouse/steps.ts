@@ -31,8 +31,9 @@ export function generate(raw: string, patients: number, seed: number, changes: b
 }
 
 /** Bronze, silver, gold and the views on local Spark + Hudi, audit log in a local DynamoDB stand-in. */
-export function pipeline(raw: string, out: string): number {
-  return run("pipeline", python, [path.join(ROOT, "glue-jobs", "jobs", "run_local.py"), "--raw", raw, "--out", out]);
+export function pipeline(raw: string, out: string, fullRefresh: boolean): number {
+  const args = [path.join(ROOT, "glue-jobs", "jobs", "run_local.py"), "--raw", raw, "--out", out];
+  return run("pipeline", python, fullRefresh ? [...args, "--full-refresh"] : args);
 }
 
 /** The self-contained HTML dashboard from the published views. */

@@ -16,17 +16,26 @@ describe("npm run lakehouse: the output folder", () => {
     assert.deepEqual(fs.readdirSync(out), [MARKER]);
   });
 
-  it("replaces a folder an earlier run created", () => {
+  it("keeps the lake an earlier run created, so the next run is incremental", () => {
+    const out = path.join(dir, "old");
+    assert.equal(prepareOut(out), false);
+    fs.writeFileSync(path.join(out, "bronze.parquet"), "x");
+    assert.equal(prepareOut(out), true);
+    assert.deepEqual(fs.readdirSync(out).sort(), [MARKER, "bronze.parquet"].sort());
+  });
+
+  it("empties a lake it created when asked for a fresh one", () => {
     const out = path.join(dir, "old");
     prepareOut(out);
-    fs.writeFileSync(path.join(out, "stale.csv"), "x");
-    prepareOut(out);
+    fs.writeFileSync(path.join(out, "bronze.parquet"), "x");
+    assert.equal(prepareOut(out, true), false);
     assert.deepEqual(fs.readdirSync(out), [MARKER]);
   });
 
   it("refuses to empty a non-empty folder it did not create, and leaves it untouched", () => {
     fs.writeFileSync(path.join(dir, "thesis.docx"), "precious");
     assert.throws(() => prepareOut(dir), /non-empty folder this tool did not create/);
+    assert.throws(() => prepareOut(dir, true), /non-empty folder this tool did not create/);
     assert.equal(fs.readFileSync(path.join(dir, "thesis.docx"), "utf8"), "precious");
   });
 });

@@ -106,8 +106,10 @@ def ingest(
     spark: SparkSession, files: list[RawFile], stores: BronzeStores, run_id: str, now: datetime
 ) -> tuple[dict[str, FileCounts], dict[str, int]]:
     """Parses and writes the files: quarantine first, then the resources commit that makes the run count."""
-    parsed = read_and_parse(spark, files).withColumn("ingested_at", F.lit(format_utc(now))).withColumn(
-        "run_id", F.lit(run_id)
+    parsed = (
+        read_and_parse(spark, files)
+        .withColumn("ingested_at", F.lit(format_utc(now)))
+        .withColumn("run_id", F.lit(run_id))
     )
     parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK)
     try:
@@ -161,8 +163,7 @@ def committed_counts(stores: BronzeStores, run_id: str, files: list[RawFile]) ->
     written = _count_by_file(stores.bronze.read(RESOURCES), run_id, uris)
     quarantined = _count_by_file(stores.quarantine.read(QUARANTINE), run_id, uris)
     return {
-        u: FileCounts(written.get(u, 0) + quarantined.get(u, 0), written.get(u, 0), quarantined.get(u, 0))
-        for u in uris
+        u: FileCounts(written.get(u, 0) + quarantined.get(u, 0), written.get(u, 0), quarantined.get(u, 0)) for u in uris
     }
 
 

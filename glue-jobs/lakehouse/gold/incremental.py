@@ -12,6 +12,7 @@ from __future__ import annotations
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
+from lakehouse.frames import materialized
 from lakehouse.gold.facts import encounter_facts, group_of
 from lakehouse.gold.kpi import KEY, end_keys, kpi_key, kpi_rows, start_keys
 from lakehouse.gold.prevalence import condition_facts, displays, population, prevalence_rows
@@ -25,22 +26,22 @@ def update(run, frames: dict[str, DataFrame], value_set, since: str, end: str, s
     """Rewrites the keys touched by resource_latest's commits in (since, end]; facts last, with the checkpoint."""
     checkpoint = {"latest": end}
     touched = run.silver.changes(LATEST, since, end).where(F.col("resource_type").isin(*TOUCHING_TYPES))
-    old_enc, old_cond = run.gold.read(ENCOUNTER_FACTS), run.gold.read(CONDITION_FACTS)
-    groups = touched_groups(touched.select("resource_type", "id"), frames, old_enc, old_cond).cache()
+    old_enc = materialized(run.gold.read(ENCOUNTER_FACTS))
+    old_cond = materialized(run.gold.read(CONDITION_FACTS))
+    groups = materialized(touched_groups(touched.select("resource_type", "id"), frames, old_enc, old_cond))
     summary.patients_recomputed = groups.count()
-    new_enc = _stamp(_encounter_facts_of(groups, frames, value_set), run.now).cache()
-    new_cond = _stamp(_condition_facts_of(groups, frames), run.now).cache()
-    old_enc_p = old_enc.join(groups, GROUP, "left_semi").cache()
-    old_cond_p = old_cond.join(groups, GROUP, "left_semi").cache()
-    all_enc = old_enc.join(groups, GROUP, "left_anti").unionByName(new_enc).cache()
-    all_cond = old_cond.join(groups, GROUP, "left_anti").unionByName(new_cond).cache()
+    new_enc = materialized(_stamp(_encounter_facts_of(groups, frames, value_set), run.now))
+    new_cond = materialized(_stamp(_condition_facts_of(groups, frames), run.now))
+    old_enc_p = materialized(old_enc.join(groups, GROUP, "left_semi"))
+    old_cond_p = materialized(old_cond.join(groups, GROUP, "left_semi"))
+    all_enc = materialized(old_enc.join(groups, GROUP, "left_anti").unionByName(new_enc))
+    all_cond = materialized(old_cond.join(groups, GROUP, "left_anti").unionByName(new_cond))
+    changed_enc = old_enc_p.unionByName(new_enc)
 
-    _update_kpis(run, all_enc, old_enc_p.unionByName(new_enc), checkpoint, summary)
-    _update_prevalence(run, all_enc, all_cond, old_enc_p.unionByName(new_enc), old_cond_p, new_cond, checkpoint, summary)
+    _update_kpis(run, all_enc, changed_enc, checkpoint, summary)
+    _update_prevalence(run, all_enc, all_cond, changed_enc, old_cond_p, new_cond, checkpoint, summary)
     _replace_facts(run, ENCOUNTER_FACTS, new_enc, old_enc_p, checkpoint)
     _replace_facts(run, CONDITION_FACTS, new_cond, old_cond_p, checkpoint)
-    for frame in (groups, new_enc, new_cond, old_enc_p, old_cond_p, all_enc, all_cond):
-        frame.unpersist()
 
 
 def touched_groups(touched: DataFrame, frames: dict, old_enc: DataFrame, old_cond: DataFrame) -> DataFrame:
@@ -88,18 +89,16 @@ def _condition_facts_of(groups: DataFrame, frames: dict) -> DataFrame:
 
 def _update_kpis(run, all_enc: DataFrame, changed: DataFrame, checkpoint: dict, summary) -> None:
     """kpi_monthly rows of the keys the touched patients' old or new facts count under."""
-    keys = kpi_key(start_keys(changed).unionByName(end_keys(changed)).distinct()).select("kpi_key").cache()
+    keys = materialized(kpi_key(start_keys(changed).unionByName(end_keys(changed)).distinct()).select("kpi_key"))
     starting = kpi_key(start_keys_of(all_enc, "start_month")).join(keys, "kpi_key", "left_semi")
     ending = kpi_key(start_keys_of(all_enc, "end_month")).join(keys, "kpi_key", "left_semi")
     facts = starting.drop("month", "kpi_key").unionByName(ending.drop("month", "kpi_key")).dropDuplicates(["id"])
-    rows = kpi_rows(facts, run.now).join(keys, "kpi_key", "left_semi").cache()
+    rows = materialized(kpi_rows(facts, run.now).join(keys, "kpi_key", "left_semi"))
     existing = run.gold.read(KPI_MONTHLY)
     gone = existing.join(keys, "kpi_key", "left_semi").join(rows.select("kpi_key"), "kpi_key", "left_anti")
-    gone = gone.select("kpi_key", *KEY, "computed_at").cache()
+    gone = materialized(gone.select("kpi_key", *KEY, "computed_at"))
     summary.kpi_rows, summary.kpi_deleted = rows.count(), gone.count()
     run.gold.write(KPI_MONTHLY, rows, checkpoint, deletes=gone)
-    for frame in (keys, rows, gone):
-        frame.unpersist()
 
 
 def start_keys_of(facts: DataFrame, month: str) -> DataFrame:
@@ -110,7 +109,7 @@ def start_keys_of(facts: DataFrame, month: str) -> DataFrame:
 def _update_prevalence(run, all_enc, all_cond, changed_enc, old_cond_p, new_cond, checkpoint, summary) -> None:
     """condition_prevalence rows of the (year, region) pairs the touched patients are served in, and the
     display of every row whose code the touched Conditions carry."""
-    pairs = population(changed_enc).select("year", "region").distinct().cache()
+    pairs = materialized(population(changed_enc).select("year", "region").distinct())
     served = population(all_enc).join(pairs, ["year", "region"], "left_semi")
     enc_in_pairs = all_enc.withColumn("year", F.date_format("start_ts", "yyyy")).join(
         pairs, ["year", "region"], "left_semi"
@@ -126,15 +125,13 @@ def _update_prevalence(run, all_enc, all_cond, changed_enc, old_cond_p, new_cond
         codes.distinct(), ["condition_system", "condition_code"], "left_semi"
     )
     redisplayed = _redisplayed(elsewhere, all_cond, run.now)
-    upserts = rows.unionByName(redisplayed).cache()
+    upserts = materialized(rows.unionByName(redisplayed))
     gone = existing.join(pairs, ["year", "region"], "left_semi").join(
         rows.select("prevalence_key"), "prevalence_key", "left_anti"
     )
-    gone = gone.select("prevalence_key", "computed_at").cache()
+    gone = materialized(gone.select("prevalence_key", "computed_at"))
     summary.prevalence_rows, summary.prevalence_deleted = upserts.count(), gone.count()
     run.gold.write(CONDITION_PREVALENCE, upserts, checkpoint, deletes=gone)
-    for frame in (pairs, upserts, gone):
-        frame.unpersist()
 
 
 def _redisplayed(rows: DataFrame, all_cond: DataFrame, now) -> DataFrame:

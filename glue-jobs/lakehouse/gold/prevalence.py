@@ -108,8 +108,10 @@ def prevalence_rows(
     first_onset = counted.groupBy("patient_id", "system", "code").agg(
         F.date_format(F.min("onset_ts"), "yyyy").alias("_first_year")
     )
-    cases = active.select("patient_id", "year", "region", "system", "code").distinct().join(
-        first_onset, ["patient_id", "system", "code"]
+    cases = (
+        active.select("patient_id", "year", "region", "system", "code")
+        .distinct()
+        .join(first_onset, ["patient_id", "system", "code"])
     )
     per_code = cases.groupBy("year", "region", "system", "code").agg(
         F.count("*").alias("patients_with_condition"),

@@ -1,10 +1,15 @@
 """Which version of a resource silver keeps: latest by last_updated, deletes applied, late old versions ignored."""
 
-from lakehouse.bronze.job import BRONZE_SCHEMA
-from lakehouse.silver.latest import latest_versions
+from pyspark.sql.types import BooleanType, IntegerType, StringType, StructField, StructType
+
+from lakehouse.bronze.tables import BRONZE_COLUMNS
+from lakehouse.silver.latest import as_latest_rows, current, winners
+
+TYPES = {"is_deleted": BooleanType(), "position_index": IntegerType()}
+BRONZE_SCHEMA = StructType([StructField(c, TYPES.get(c, StringType()), True) for c in BRONZE_COLUMNS])
 
 
-def version(rid, last_updated, ingested_at, deleted=False, text="{}", source="f.json"):
+def version(rid, last_updated, ingested_at, deleted=False, text="{}", source="f.json", index=0):
     values = {
         "version_key": f"{rid}-{last_updated}-{deleted}",
         "id": rid,
@@ -15,15 +20,19 @@ def version(rid, last_updated, ingested_at, deleted=False, text="{}", source="f.
         "json": None if deleted else text,
         "resolved_json": None if deleted else text,
         "source_file": source,
-        "position": "file",
+        "file_etag": "etag",
+        "position": f"entry[{index}]",
+        "position_index": index,
         "ingested_at": ingested_at,
         "run_id": "r",
     }
-    return tuple(values[f.name] for f in BRONZE_SCHEMA.fields)
+    return values
 
 
-def current(spark, rows):
-    return {r.id: r.json for r in latest_versions(spark.createDataFrame(rows, BRONZE_SCHEMA)).collect()}
+def kept(spark, rows):
+    """{id: resolved_json} of the resources that exist after these bronze rows."""
+    bronze = spark.createDataFrame([[r[c] for c in BRONZE_COLUMNS] for r in rows], BRONZE_SCHEMA)
+    return {r.id: r.resolved_json for r in current(winners(as_latest_rows(bronze))).collect()}
 
 
 def test_an_older_version_arriving_later_never_wins(spark):
@@ -31,7 +40,7 @@ def test_an_older_version_arriving_later_never_wins(spark):
         version("p1", "2024-02-01T00:00:00.000000Z", "2024-03-01", text="new"),
         version("p1", "2024-01-01T00:00:00.000000Z", "2024-04-01", text="old"),
     ]
-    assert current(spark, rows) == {"p1": "new"}
+    assert kept(spark, rows) == {"p1": "new"}
 
 
 def test_a_delete_removes_the_resource_unless_a_later_version_recreates_it(spark):
@@ -42,7 +51,7 @@ def test_a_delete_removes_the_resource_unless_a_later_version_recreates_it(spark
         version("p2", "2024-02-01T00:00:00.000000Z", "2024-02-02", deleted=True),
         version("p2", "2024-03-01T00:00:00.000000Z", "2024-03-02", text="recreated"),
     ]
-    assert current(spark, rows) == {"p2": "recreated"}
+    assert kept(spark, rows) == {"p2": "recreated"}
 
 
 def test_on_equal_last_updated_the_delete_wins_then_the_later_ingestion(spark):
@@ -52,4 +61,15 @@ def test_on_equal_last_updated_the_delete_wins_then_the_later_ingestion(spark):
         version("p2", "2024-01-01T00:00:00.000000Z", "2024-01-02", text="first"),
         version("p2", "2024-01-01T00:00:00.000000Z", "2024-01-05", text="resent"),
     ]
-    assert current(spark, rows) == {"p2": "resent"}
+    assert kept(spark, rows) == {"p2": "resent"}
+
+
+def test_between_versions_with_equal_times_the_later_file_then_the_later_position_wins(spark):
+    t, at = "2024-01-01T00:00:00.000000Z", "2024-01-02"
+    rows = [
+        version("p1", t, at, text="b-file", source="b.json"),
+        version("p1", t, at, text="a-file", source="a.json"),
+        version("p2", t, at, text="tenth", index=10),
+        version("p2", t, at, text="ninth", index=9),
+    ]
+    assert kept(spark, rows) == {"p1": "b-file", "p2": "tenth"}

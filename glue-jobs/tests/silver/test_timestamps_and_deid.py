@@ -2,7 +2,10 @@
 
 from datetime import date, datetime
 
-from lakehouse.silver.deid import deidentified_patients
+from pyspark.sql import functions as F
+
+from lakehouse.silver.deid import VERSION_TIME, deidentified_patients
+from lakehouse.silver.tables import RESOURCE_ID
 from lakehouse.silver.timestamps import normalise_times
 
 
@@ -40,7 +43,9 @@ def test_deidentified_patients_keep_no_direct_identifiers_and_group_ages_over_89
             "Kumasi",
         ),
     ]
-    result = deidentified_patients(spark.createDataFrame(rows, columns), date(2024, 6, 1))
+    # Age is as of the record's last update (a row changes only when the record does), here 2024-06-01.
+    patients = spark.createDataFrame(rows, columns).withColumn(RESOURCE_ID, F.col("id"))
+    result = deidentified_patients(patients.withColumn(VERSION_TIME, F.lit("2024-06-01T00:00:00Z")))
     assert set(result.columns).isdisjoint(
         {"family_name", "given_name", "identifier_value", "city", "postal_code", "birth_date"}
     )

@@ -145,7 +145,10 @@ def test_condition_and_condition_coding_views(frame):
         "clinical_status": "active",
         "verification_status": "confirmed",
         "onset_datetime": "2024-01-02",
+        "onset_period_start": None,
         "recorded_date": "2024-01-03",
+        "abatement_datetime": None,
+        "abatement_period_end": None,
         "code_text": "Sepsis",
         "last_updated": None,
     }
