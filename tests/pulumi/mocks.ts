@@ -36,6 +36,14 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
   if (type === "aws:cloudwatch/metricAlarm:MetricAlarm")
     return { ...base, arn: `arn:aws:cloudwatch:${MOCK_REGION}:${MOCK_ACCOUNT}:alarm:${physical}` };
   if (type === "aws:sns/topic:Topic") return { ...base, arn: `arn:aws:sns:${MOCK_REGION}:${MOCK_ACCOUNT}:${physical}` };
+  // awsx components are remote: under mocks each is one resource, so its outputs are given here.
+  if (type === "awsx:ec2:Vpc")
+    return {
+      vpcId: "vpc-0mock",
+      isolatedSubnetIds: ["subnet-a", "subnet-b"],
+      privateSubnetIds: [],
+      publicSubnetIds: [],
+    };
   if (type === "aws-native:quicksight:Dashboard") return { dashboardId: inputs.dashboardId };
   return base;
 }
@@ -83,6 +91,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         };
       case "aws:index/getPartition:getPartition":
         return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+      case "aws:ec2/getRouteTables:getRouteTables":
+        return { ids: ["rtb-a", "rtb-b"], vpcId: args.inputs.vpcId, id: "rtb" };
       default:
         throw new Error(`unexpected call in mocks: ${args.token}`);
     }
