@@ -1,3 +1,5 @@
+import DATA_FILES from "../glue-jobs/lakehouse/data/data_files.json";
+
 /** Why the Lambda was invoked. */
 export type Reason = "new-data" | "scheduled" | "recheck";
 
@@ -46,9 +48,12 @@ export function workflowState(runs: readonly RunSummary[]): WorkflowState {
   };
 }
 
-/** true for an S3 key that is a data file under the raw prefix (names starting with `_` or `.` are not data). */
+/**
+ * true for an S3 key that is a data file under the raw prefix: below it, no segment starts with an ignored prefix
+ * (glue-jobs/lakehouse/data/data_files.json, the rule the bronze job lists by).
+ */
 export function isDataKey(key: string, rawPrefix: string): boolean {
   if (!key.startsWith(rawPrefix) || key.endsWith("/")) return false;
-  const base = key.slice(key.lastIndexOf("/") + 1);
-  return base !== "" && !base.startsWith("_") && !base.startsWith(".");
+  const segments = key.slice(rawPrefix.length).split("/");
+  return !segments.some((s) => DATA_FILES.ignoredPrefixes.some((p) => s.startsWith(p)));
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { METRICS_NAMESPACE } from "../shared/names";
+import { JOB_DIMENSION, METRICS_NAMESPACE } from "../shared/names";
 import { eventsToLogsPolicy } from "./topic-policy";
 
 /** Metric counting successful pipeline runs (final job SUCCEEDED), fed from EventBridge through a log metric filter. */
@@ -70,7 +70,7 @@ export class FreshnessAlarm extends pulumi.ComponentResource {
           namespace: METRICS_NAMESPACE,
           name: SUCCESS_METRIC,
           value: "1",
-          dimensions: { Job: "$.detail.jobName" },
+          dimensions: { [JOB_DIMENSION]: "$.detail.jobName" },
         },
       },
       child,
@@ -82,7 +82,7 @@ export class FreshnessAlarm extends pulumi.ComponentResource {
           `${args.prefix}: no successful pipeline run ` + `(${args.finalJobName} SUCCEEDED) in ${args.hours} hours`,
         namespace: METRICS_NAMESPACE,
         metricName: SUCCESS_METRIC,
-        dimensions: { Job: args.finalJobName },
+        dimensions: { [JOB_DIMENSION]: args.finalJobName },
         statistic: "Sum",
         period: 3600,
         evaluationPeriods: args.hours,

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { glueAlertTransformer, glueJobAlertPattern } from "../shared/alert-events";
-import { glueJobName, METRICS_NAMESPACE, QUARANTINE_METRIC, resourceName } from "../shared/names";
+import { glueJobName, JOB_DIMENSION, METRICS_NAMESPACE, QUARANTINE_METRIC, resourceName } from "../shared/names";
 import { alertTopicPolicy } from "./topic-policy";
 import { FreshnessAlarm } from "./freshness-alarm";
 
@@ -71,7 +71,7 @@ export class PipelineAlerts extends pulumi.ComponentResource {
         `files or invalid resources); see the quarantine table`,
       namespace: METRICS_NAMESPACE,
       metricName: QUARANTINE_METRIC,
-      dimensions: { Job: glueJobName(args.prefix, "bronze") },
+      dimensions: { [JOB_DIMENSION]: glueJobName(args.prefix, "bronze") },
       statistic: "Maximum",
     });
     const ingestErrors = this.anyCountAlarm(`${name}-ingest-errors`, topic.arn, {

@@ -1,11 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import AUDIT_TABLE from "../../glue-jobs/lakehouse/data/audit_table.json";
 import { resourceName } from "../shared/names";
 
-/** Partition key of the audit table: the raw object's URI (glue-jobs/lakehouse/audit.py). */
-export const AUDIT_KEY = "file_key";
-/** Epoch-seconds attribute DynamoDB's TTL deletes expired items by. */
-export const AUDIT_TTL_ATTRIBUTE = "expires_at";
+/** Every key attribute of the table and its day index (all strings), per the contract both languages read. */
+const KEY_ATTRIBUTES = [
+  AUDIT_TABLE.partitionKey,
+  AUDIT_TABLE.sortKey,
+  AUDIT_TABLE.dayIndex.partitionKey,
+  AUDIT_TABLE.dayIndex.sortKey,
+];
 
 /** Arguments of the ingest audit log. */
 export interface AuditLogArgs {
@@ -20,8 +24,9 @@ export interface AuditLogArgs {
 }
 
 /**
- * The DynamoDB audit log of ingested raw files: one item per file {file_key, etag, size, status, counts,
- * run_id, times, expires_at}, on-demand, KMS-encrypted, expiring through TTL on `expires_at`.
+ * The DynamoDB audit table (glue-jobs/lakehouse/data/audit_table.json): items of several kinds (raw files, job
+ * runs, pull watermarks) under one partition and sort key, a day index for "what happened on a day", on-demand,
+ * KMS-encrypted, expiring through TTL.
  */
 export class AuditLog extends pulumi.ComponentResource {
   public readonly tableName: pulumi.Output<string>;
@@ -35,11 +40,22 @@ export class AuditLog extends pulumi.ComponentResource {
       {
         name: resourceName(args.prefix, "ingest-audit"),
         billingMode: "PAY_PER_REQUEST",
-        hashKey: AUDIT_KEY,
-        attributes: [{ name: AUDIT_KEY, type: "S" }],
+        hashKey: AUDIT_TABLE.partitionKey,
+        rangeKey: AUDIT_TABLE.sortKey,
+        attributes: KEY_ATTRIBUTES.map((name) => ({ name, type: "S" })),
+        globalSecondaryIndexes: [
+          {
+            name: AUDIT_TABLE.dayIndex.name,
+            keySchemas: [
+              { attributeName: AUDIT_TABLE.dayIndex.partitionKey, keyType: "HASH" },
+              { attributeName: AUDIT_TABLE.dayIndex.sortKey, keyType: "RANGE" },
+            ],
+            projectionType: "ALL",
+          },
+        ],
         pointInTimeRecovery: { enabled: args.pointInTimeRecovery ?? true },
         serverSideEncryption: { enabled: true, kmsKeyArn: args.kmsKeyArn },
-        ttl: { attributeName: AUDIT_TTL_ATTRIBUTE, enabled: true },
+        ttl: { attributeName: AUDIT_TABLE.ttlAttribute, enabled: true },
         deletionProtectionEnabled: retain,
       },
       { parent: this, protect: retain, retainOnDelete: retain },

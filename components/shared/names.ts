@@ -1,3 +1,5 @@
+import metrics from "../../glue-jobs/lakehouse/data/metrics.json";
+
 /** The storage zones of the lake; each gets one SecureBucket. */
 export const ZONES = [
   "raw",
@@ -25,10 +27,12 @@ export const JOBS = ["bronze", "silver", "gold"] as const;
 /** One Glue job of the medallion workflow. */
 export type JobName = (typeof JOBS)[number];
 
-/** CloudWatch namespace the jobs publish data-quality counts to (glue-jobs/lakehouse/metrics.py). */
-export const METRICS_NAMESPACE = "FhirLakehouse";
+/** CloudWatch namespace the jobs publish their counts to (glue-jobs/lakehouse/data/metrics.json, read by both). */
+export const METRICS_NAMESPACE: string = metrics.namespace;
+/** The metric dimension holding the Glue job name. */
+export const JOB_DIMENSION: string = metrics.jobDimension;
 /** Metric name of the quarantine count the data-quality alarm watches. */
-export const QUARANTINE_METRIC = "QuarantinedRecords";
+export const QUARANTINE_METRIC: string = metrics.metrics.quarantined;
 
 /** `${prefix}-${role}`: the one naming rule for child resources and physical names. */
 export function resourceName(prefix: string, role: string): string {

@@ -1,3 +1,4 @@
+import JOB_ARGUMENTS from "../../glue-jobs/lakehouse/data/job_arguments.json";
 import { JobName, METRICS_NAMESPACE, s3Uri } from "../shared/names";
 
 /** Arguments every medallion job gets: Hudi, Kryo, the lakehouse package, metrics, the Glue catalog, logs. */
@@ -32,24 +33,34 @@ export interface JobLocations {
   readonly databases: Readonly<Record<JobName, string>>;
 }
 
-/** The job-specific arguments of the brief's interface (Glue style, underscores), per job. */
+/** Every value a job argument can take in this stack; each job passes those job_arguments.json names for it. */
+function argumentValues(job: JobName, l: JobLocations): Record<string, string> {
+  return {
+    raw_path: s3Uri(l.rawBucket, l.rawPrefix),
+    bronze_path: s3Uri(l.bronzeBucket),
+    silver_path: s3Uri(l.silverBucket),
+    gold_path: s3Uri(l.goldBucket),
+    quarantine_path: s3Uri(l.quarantineBucket),
+    audit_table: l.auditTable,
+    audit_ttl_days: String(l.auditTtlDays),
+    metrics_namespace: METRICS_NAMESPACE,
+    catalog_database: l.databases[job],
+  };
+}
+
+/**
+ * The job-specific arguments (Glue style, `--name value`) per glue-jobs/lakehouse/data/job_arguments.json, the
+ * contract the jobs parse: every required one, and the optional ones this stack has a value for.
+ */
 export function jobArguments(job: JobName, l: JobLocations): Record<string, string> {
-  const bronze = s3Uri(l.bronzeBucket);
-  const silver = s3Uri(l.silverBucket);
-  switch (job) {
-    case "bronze":
-      return {
-        "--raw_path": s3Uri(l.rawBucket, l.rawPrefix),
-        "--bronze_path": bronze,
-        "--quarantine_path": s3Uri(l.quarantineBucket),
-        "--audit_table": l.auditTable,
-        "--audit_ttl_days": String(l.auditTtlDays),
-        "--metrics_namespace": METRICS_NAMESPACE,
-        "--catalog_database": l.databases.bronze,
-      };
-    case "silver":
-      return { "--bronze_path": bronze, "--silver_path": silver, "--catalog_database": l.databases.silver };
-    case "gold":
-      return { "--silver_path": silver, "--gold_path": s3Uri(l.goldBucket), "--catalog_database": l.databases.gold };
+  const spec = JOB_ARGUMENTS.jobs[job];
+  const values = argumentValues(job, l);
+  const out: Record<string, string> = {};
+  for (const name of spec.required) {
+    const value = values[name];
+    if (value === undefined) throw new Error(`the stack has no value for ${job}'s required argument --${name}`);
+    out[`--${name}`] = value;
   }
+  for (const name of spec.optional) if (values[name] !== undefined) out[`--${name}`] = values[name];
+  return out;
 }

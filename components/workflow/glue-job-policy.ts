@@ -15,7 +15,7 @@ export interface GlueJobGrants {
   readonly tempPrefixArn: string;
   /** The Glue database the job syncs its Hudi tables into. */
   readonly databaseName: string;
-  /** The audit table ARN, for the bronze job only. */
+  /** The audit table ARN: bronze records files there, every job its runs. None: no audit access. */
   readonly auditTableArn?: string;
   readonly kmsKeyArn: string;
 }
@@ -78,7 +78,7 @@ export function catalogStatements(
 /**
  * The least-privilege policy of one medallion job: read its input zone, write its output zone, sync its own
  * database, use the lake key, write its (KMS-encrypted) logs under /aws-glue/, publish FhirLakehouse metrics,
- * and, for bronze, read and write the audit table.
+ * and read and write the audit table's items.
  */
 export function glueJobPolicy(g: GlueJobGrants): PolicyDocument {
   const logs = `arn:${g.partition}:logs:${g.region}:${g.accountId}:log-group:/aws-glue/*`;

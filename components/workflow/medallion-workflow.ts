@@ -156,7 +156,7 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
           writeBuckets: JOB_ZONES[job].write.map((z) => arns[z]),
           tempPrefixArn: `${arns.scripts}/temp/${job}`,
           databaseName: args.databases[job],
-          auditTableArn: job === "bronze" ? audit : undefined,
+          auditTableArn: audit, // file records (bronze) and run records (every job)
           kmsKeyArn: key,
         })),
         securityConfiguration: shared.security,

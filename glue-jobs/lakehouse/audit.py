@@ -147,7 +147,7 @@ class AuditLog:
             "job": {"S": job},
             "run_id": {"S": run_id},
             "status": {"S": status},
-            "expires_at": {"N": str(self._expires(started))},
+            contract("audit_table")["ttlAttribute"]: {"N": str(self._expires(started))},
         }
         item.update({name: {"N": str(value)} for name, value in counts.items()})
         self._put_all([item])

@@ -1,5 +1,6 @@
-"""What every Glue entrypoint does around its job: arguments from the shared contract, the audit log, the run
-record (running, then succeeded with counts or failed), the summary line and the CloudWatch metrics."""
+"""What every Glue entrypoint does around its job: arguments from the shared contract, the audit log, the summary
+line and the CloudWatch metrics. The entrypoints' RunRecorder writes the run record (running, then succeeded or
+failed)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class JobRun:
         """Prints the summary line and, when given a namespace, publishes the run's metrics."""
         emit(self.job, summary)
         if self.args.get("metrics_namespace"):
+            # The Glue job name (unique per stack) is the dimension the stack's alarms watch.
             publish_run_metrics(self.args["metrics_namespace"], self.args.get("JOB_NAME") or self.job, summary)
 
 

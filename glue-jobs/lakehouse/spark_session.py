@@ -10,18 +10,17 @@ from pyspark.sql import SparkSession
 
 HUDI_JAR_NAME = "hudi-spark3.5-bundle_2.12-0.15.0.jar"
 
-# Settings shared by Glue and local runs: Hudi needs Kryo and its SQL extension; every timestamp is UTC.
+# Settings Glue gets from --datalake-formats hudi and local runs set themselves: Kryo and Hudi's SQL extension.
 HUDI_SPARK_CONF = {
     "spark.serializer": "org.apache.spark.serializer.KryoSerializer",
     "spark.kryo.registrator": "org.apache.spark.HoodieSparkKryoRegistrar",
     "spark.sql.extensions": "org.apache.spark.sql.hudi.HoodieSparkSessionExtension",
     "spark.sql.catalog.spark_catalog": "org.apache.spark.sql.hudi.catalog.HoodieCatalog",
-    "spark.sql.session.timeZone": "UTC",
 }
 
-# SQL settings a job sets on any session, Glue's included. Constraint propagation off: the gold job joins
-# frames with many derived columns, and the optimizer's constraint sets grew until a 60-patient run hit
-# OutOfMemoryError on a 3 GB driver (a known Catalyst blow-up; the plans are correct without it).
+# SQL settings a job sets on any session, Glue's included: every timestamp is UTC. Constraint propagation off:
+# the gold job joins frames with many derived columns, and the optimizer's constraint sets grew until a 60-patient
+# run hit OutOfMemoryError on a 3 GB driver (a known Catalyst blow-up; the plans are correct without it).
 SESSION_SQL_CONF = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.constraintPropagation.enabled": "false",

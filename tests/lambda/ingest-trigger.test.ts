@@ -72,12 +72,12 @@ describe("ingest trigger decision (pure)", () => {
     assert.deepEqual(state, { activeRunId: null, latestRunPending: true });
   });
 
-  it("counts only data files under the prefix (no folders, no _ or . files)", () => {
+  it("counts only data files under the prefix (no folders, nothing in or named _ or .)", () => {
+    const keys = ["fhir/a.json", "fhir/x/_manifest.json", "fhir/.hidden", "other/b.json", "fhir/dir/"];
+    const more = ["fhir/_temporary/0/a.json", "fhir/.staging/a.ndjson", "fhir/d/x_y.json", "fhir/a/b/c.ndjson.gz"];
     assert.deepEqual(
-      ["fhir/a.json", "fhir/x/_manifest.json", "fhir/.hidden", "other/b.json", "fhir/dir/"].map((k) =>
-        isDataKey(k, "fhir/"),
-      ),
-      [true, false, false, false, false],
+      [...keys, ...more].map((k) => isDataKey(k, "fhir/")),
+      [true, false, false, false, false, false, false, true, true],
     );
     assert.deepEqual(classify(s3Event("fhir/my+file.ndjson.gz", "fhir/_manifest.json"), "fhir/"), {
       reason: "new-data",

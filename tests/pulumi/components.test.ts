@@ -38,19 +38,23 @@ describe("components under mocks (dev stack)", () => {
     assert.ok(logging.every((l) => l.inputs.targetBucket.startsWith(logBucket)));
   });
 
-  it("audit log: on-demand table keyed by file_key, PITR, KMS, TTL on expires_at", () => {
+  it("audit log: on-demand table keyed as the jobs write it (pk, sk, day index), PITR, KMS, TTL on expires_at", () => {
     const t = m.one("aws:dynamodb/table:Table", "-audit-table").inputs;
     assert.deepEqual(
-      [t.billingMode, t.hashKey, t.attributes, t.pointInTimeRecovery.enabled, t.serverSideEncryption.enabled, t.ttl],
-      [
-        "PAY_PER_REQUEST",
-        "file_key",
-        [{ name: "file_key", type: "S" }],
-        true,
-        true,
-        { attributeName: "expires_at", enabled: true },
-      ],
+      [t.billingMode, t.hashKey, t.rangeKey, t.pointInTimeRecovery.enabled, t.serverSideEncryption.enabled, t.ttl],
+      ["PAY_PER_REQUEST", "pk", "sk", true, true, { attributeName: "expires_at", enabled: true }],
     );
+    assert.deepEqual(t.attributes.map((a: { name: string }) => a.name).sort(), ["at", "day_key", "pk", "sk"]);
+    assert.deepEqual(t.globalSecondaryIndexes, [
+      {
+        name: "by_day",
+        keySchemas: [
+          { attributeName: "day_key", keyType: "HASH" },
+          { attributeName: "at", keyType: "RANGE" },
+        ],
+        projectionType: "ALL",
+      },
+    ]);
     assert.match(t.serverSideEncryption.kmsKeyArn, /^arn:aws:kms:/);
   });
 
@@ -80,7 +84,14 @@ describe("components under mocks (dev stack)", () => {
       Object.keys(gold)
         .filter((k) => /^--[a-z_]+$/.test(k) && k.includes("_"))
         .sort(),
-      ["--catalog_database", "--gold_path", "--silver_path"],
+      [
+        "--audit_table",
+        "--audit_ttl_days",
+        "--catalog_database",
+        "--gold_path",
+        "--metrics_namespace",
+        "--silver_path",
+      ],
     );
   });
 
@@ -100,7 +111,7 @@ describe("components under mocks (dev stack)", () => {
 
   it(
     "workflow: the bronze role reads raw and writes bronze, " +
-      "quarantine and the audit table; silver never touches raw",
+      "quarantine and the audit table; silver records its runs there but never touches raw",
     () => {
       const doc = (suffix: string) => m.one("aws:iam/rolePolicy:RolePolicy", suffix).inputs.policy as string;
       const bronze = doc("-bronze-policy");
@@ -108,7 +119,8 @@ describe("components under mocks (dev stack)", () => {
       assert.match(bronze, /fhirlake-dev-raw-/);
       assert.match(bronze, /dynamodb:BatchWriteItem/);
       assert.match(bronze, /database\/fhirlake_dev_bronze"/);
-      assert.doesNotMatch(silver, /fhirlake-dev-raw-|dynamodb|database\/fhirlake_dev_bronze"/);
+      assert.doesNotMatch(silver, /fhirlake-dev-raw-|database\/fhirlake_dev_bronze"/);
+      assert.match(silver, /dynamodb:BatchWriteItem/);
     },
   );
 

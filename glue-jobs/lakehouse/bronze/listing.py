@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlparse
 
+from lakehouse.contracts import contract
+
 
 @dataclass(frozen=True)
 class RawFile:
@@ -19,10 +21,11 @@ class RawFile:
     modified: datetime
 
 
-def is_data_file(name: str) -> bool:
-    """Files whose name starts with '_' or '.' are metadata (e.g. _manifest.json), as in Hadoop."""
-    base = name.rsplit("/", 1)[-1]
-    return bool(base) and not base.startswith(("_", "."))
+def is_data_file(relative: str) -> bool:
+    """A path below the raw root is data unless a segment starts with an ignored prefix (data/data_files.json)."""
+    ignored = tuple(contract("data_files")["ignoredPrefixes"])
+    segments = relative.split("/")
+    return bool(segments[-1]) and not any(s.startswith(ignored) for s in segments if s)
 
 
 def list_raw_files(raw_path: str, s3_client=None) -> list[RawFile]:
@@ -69,7 +72,7 @@ def _list_s3(raw_path: str, s3_client) -> list[RawFile]:
     for page in s3_client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
         for obj in page.get("Contents", []):
             key = obj["Key"]
-            if is_data_file(key) and not key.endswith("/"):
+            if is_data_file(key[len(prefix) :]):
                 found.append(
                     RawFile(
                         f"s3://{bucket}/{key}", obj["Size"], obj["ETag"].strip('"'), obj["LastModified"].astimezone(UTC)

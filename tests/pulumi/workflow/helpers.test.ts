@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
+import JOB_ARGUMENTS from "../../../glue-jobs/lakehouse/data/job_arguments.json";
+import { JOBS } from "../../../components/shared/names";
 import { jobArguments } from "../../../components/workflow/glue-arguments";
 import { glueJobPolicy } from "../../../components/workflow/glue-job-policy";
 import { jobScriptPath, packageFiles } from "../../../components/workflow/job-assets";
@@ -44,17 +46,37 @@ describe("Glue job arguments", () => {
     auditTtlDays: 90,
     databases: { bronze: "db_b", silver: "db_s", gold: "db_g" },
   };
-  it("match the brief's interface per job", () => {
+  it("pass every required argument of the jobs' contract, and nothing the contract lacks", () => {
+    for (const job of JOBS) {
+      const passed = Object.keys(jobArguments(job, l)).map((k) => k.slice(2));
+      const spec = JOB_ARGUMENTS.jobs[job];
+      assert.deepEqual(
+        spec.required.filter((n) => !passed.includes(n)),
+        [],
+        `${job} lacks a required argument`,
+      );
+      assert.deepEqual(
+        passed.filter((n) => !spec.required.includes(n) && !spec.optional.includes(n)),
+        [],
+        `${job} passes an argument its job does not parse`,
+      );
+    }
+  });
+
+  it("give each job its own paths and database, and every job the audit table and metrics", () => {
     assert.deepEqual(jobArguments("silver", l), {
       "--bronze_path": "s3://b",
       "--silver_path": "s3://s",
       "--catalog_database": "db_s",
+      "--audit_table": "t",
+      "--audit_ttl_days": "90",
+      "--metrics_namespace": "FhirLakehouse",
     });
-    assert.deepEqual(jobArguments("gold", l), {
-      "--silver_path": "s3://s",
-      "--gold_path": "s3://g",
-      "--catalog_database": "db_g",
-    });
+    const gold = jobArguments("gold", l);
+    assert.deepEqual(
+      [gold["--silver_path"], gold["--gold_path"], gold["--catalog_database"]],
+      ["s3://s", "s3://g", "db_g"],
+    );
     const bronze = jobArguments("bronze", l);
     assert.deepEqual(
       [bronze["--raw_path"], bronze["--quarantine_path"], bronze["--audit_table"], bronze["--audit_ttl_days"]],
