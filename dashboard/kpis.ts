@@ -18,7 +18,7 @@ export interface Kpi {
   readonly decimals: number;
 }
 
-/** The dashboard's KPIs, in page order (KPIS.md measures). */
+/** The dashboard's KPIs, in page order (docs/kpis.md measures). */
 export const KPIS: readonly Kpi[] = [
   {
     column: "infection_rate",

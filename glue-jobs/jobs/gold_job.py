@@ -1,4 +1,4 @@
-"""Glue job entrypoint: silver -> gold kpi_monthly and condition_prevalence (KPIS.md), upserted into Hudi."""
+"""Glue job entrypoint: silver -> gold kpi_monthly and condition_prevalence (docs/kpis.md), upserted into Hudi."""
 
 from __future__ import annotations
 

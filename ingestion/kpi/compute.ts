@@ -79,7 +79,10 @@ export function computeKpiSums(
     if (list) list.push(r);
     else byType.set(r.resourceType, [r]);
   }
-  const encs = (byType.get("Encounter") ?? []).map(toEnc);
+  // An encounter that ends before it starts is left out of every measure, as a readmission too.
+  const encs = (byType.get("Encounter") ?? [])
+    .map(toEnc)
+    .filter((e) => e.start === undefined || e.end === undefined || e.end >= e.start);
   const infected = infectedEncounters(byType.get("Condition") ?? [], test);
   const deceased = deceasedTimes(byType.get("Patient") ?? []);
   const inpatientByPatient = new Map<string, Enc[]>();

@@ -1,5 +1,5 @@
 /**
- * KPI totals per /work/shared/design/KPIS.md, computed from FHIR resources on their own (no generator state):
+ * KPI totals per docs/kpis.md, computed from FHIR resources on their own (no generator state):
  * latest version per id wins, DELETE entries remove a resource unless a later version exists.
  * Totals are additive over disjoint sets of patients, so callers can sum them per chunk.
  */
@@ -55,23 +55,31 @@ export function totalsOf(s: KpiSums): KpiTotals {
   return { ...counts, avg_length_of_stay_days: avg };
 }
 
-/** The id a reference points to: `Type/id`, `urn:uuid:id` or an absolute URL ending in `Type/id`. */
+/**
+ * The id a reference points to: `Type/id`, `urn:uuid:id` or an absolute URL ending in `Type/id`; a trailing
+ * `/_history/N` (a version-specific reference) is dropped.
+ */
 export function refId(ref: unknown): string | undefined {
   if (typeof ref !== "string" || ref === "") return undefined;
-  if (ref.startsWith("urn:uuid:")) return ref.slice(9);
-  const parts = ref.split("/");
+  if (ref.startsWith("urn:uuid:")) return ref.slice(9) || undefined;
+  const parts = ref.replace(/\/_history\/[^/]*$/, "").split("/");
   return parts[parts.length - 1] || undefined;
 }
 
 const ms = (t: unknown): number | undefined => (typeof t === "string" ? Date.parse(t) : undefined);
 
-/** Latest version per Type/id, with deletes applied (a delete loses only to a strictly later lastUpdated). */
+/**
+ * Latest version per Type/id, with deletes applied, in arrival order (docs/kpis.md, "Versions and deletes"):
+ * the latest lastUpdated wins; between equal times the later arrival; a version with no time loses to any with
+ * one; a delete removes the winner unless its lastUpdated is strictly later than the delete.
+ */
 export function finalState(versions: Iterable<Json>, deletes: readonly DeleteEntry[]): Map<string, Json> {
   const latest = new Map<string, Json>();
   for (const r of versions) {
     const key = `${r.resourceType}/${r.id}`;
     const prev = latest.get(key);
-    if (!prev || (ms(r.meta?.lastUpdated) ?? -Infinity) > (ms(prev.meta?.lastUpdated) ?? -Infinity)) latest.set(key, r);
+    if (!prev || (ms(r.meta?.lastUpdated) ?? -Infinity) >= (ms(prev.meta?.lastUpdated) ?? -Infinity))
+      latest.set(key, r);
   }
   for (const d of deletes) {
     const key = `${d.type}/${d.id}`;

@@ -1,4 +1,4 @@
-// The project's one infection value set file (KPIS.md), shared by every engine; imported so a compiled CLI
+// The project's one infection value set file (docs/kpis.md), shared by every engine; imported so a compiled CLI
 // carries it.
 import valueSet from "../../glue-jobs/lakehouse/data/infection_value_set.json";
 

@@ -40,7 +40,7 @@ const cond = (encId: string, system: string, code: string): Json => ({
   encounter: { reference: `urn:uuid:${encId}` },
 });
 
-describe("KPI totals (KPIS.md)", () => {
+describe("KPI totals (docs/kpis.md)", () => {
   it("counts a readmission at exactly 30 days but not at 30 days and one second", () => {
     const a = [
       pat("p"),

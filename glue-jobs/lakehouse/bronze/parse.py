@@ -18,6 +18,9 @@ from lakehouse.bronze.references import resolve_bundle_references
 from lakehouse.bronze.validate import check_resource, json_type
 from lakehouse.fhir_types import format_utc, parse_instant
 
+# The version time of a resource that carries none: below every real instant in format_utc's sortable form.
+NO_VERSION_TIME = "0000-01-01T00:00:00.000000Z"
+
 Item = Resource | Quarantined
 
 
@@ -31,8 +34,8 @@ def loads(text: str) -> object:
     return simplejson.loads(text, use_decimal=True)
 
 
-def parse_file(source_file: str, content: bytes, file_modified: datetime) -> Iterator[Item]:
-    """Every record of one raw file. `file_modified` is the fallback last_updated (see last_updated)."""
+def parse_file(source_file: str, content: bytes) -> Iterator[Item]:
+    """Every record of one raw file."""
     name = source_file.lower()
     if name.endswith(".gz"):
         try:
@@ -46,9 +49,9 @@ def parse_file(source_file: str, content: bytes, file_modified: datetime) -> Ite
         yield _whole_file(source_file, problem, content)
         return
     if name.endswith(".ndjson"):
-        yield from _parse_ndjson(source_file, text, file_modified)
+        yield from _parse_ndjson(source_file, text)
     else:
-        yield from _parse_json(source_file, text, file_modified)
+        yield from _parse_json(source_file, text)
 
 
 def _decode(content: bytes) -> tuple[str, str | None]:
@@ -70,7 +73,7 @@ def _whole_file(source_file: str, reason: str, content: bytes) -> Quarantined:
     return Quarantined(source_file, "file", reason, None, None, None, raw)
 
 
-def _parse_json(source_file: str, text: str, file_modified: datetime) -> Iterator[Item]:
+def _parse_json(source_file: str, text: str) -> Iterator[Item]:
     try:
         value = loads(text)
     except simplejson.JSONDecodeError as err:
@@ -85,16 +88,16 @@ def _parse_json(source_file: str, text: str, file_modified: datetime) -> Iterato
         )
         return
     if isinstance(value, dict) and value.get("resourceType") == "Bundle":
-        yield from _parse_bundle(source_file, value, text, file_modified)
+        yield from _parse_bundle(source_file, value, text)
         return
     problem = check_resource(value)
     if problem:
         yield _quarantine(source_file, "file", problem, value, text)
         return
-    yield _resource(source_file, "file", value, text, text, None, file_modified)
+    yield _resource(source_file, "file", value, text, text, None)
 
 
-def _parse_ndjson(source_file: str, text: str, file_modified: datetime) -> Iterator[Item]:
+def _parse_ndjson(source_file: str, text: str) -> Iterator[Item]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue  # blank lines carry no record (NDJSON allows a trailing newline)
@@ -120,10 +123,10 @@ def _parse_ndjson(source_file: str, text: str, file_modified: datetime) -> Itera
                 line,
             )
         else:
-            yield _resource(source_file, position, value, line, line, None, file_modified)
+            yield _resource(source_file, position, value, line, line, None)
 
 
-def _parse_bundle(source_file: str, bundle: dict, text: str, file_modified: datetime) -> Iterator[Item]:
+def _parse_bundle(source_file: str, bundle: dict, text: str) -> Iterator[Item]:
     entries = bundle.get("entry", [])
     if not isinstance(entries, list):
         yield Quarantined(
@@ -172,7 +175,7 @@ def _parse_bundle(source_file: str, bundle: dict, text: str, file_modified: date
         if problem:
             yield _quarantine(source_file, position, problem, resource, dumps(resource))
             continue
-        yield _resource(source_file, position, resource, dumps(resource), dumps(resolved[index]), stamp, file_modified)
+        yield _resource(source_file, position, resource, dumps(resource), dumps(resolved[index]), stamp)
 
 
 def _delete(
@@ -226,19 +229,19 @@ def _resource(
     text: str,
     resolved: str,
     stamp: datetime | None,
-    file_modified: datetime,
 ) -> Resource:
-    last_updated, origin = last_updated_of(resource, stamp, file_modified)
+    last_updated, origin = last_updated_of(resource, stamp)
     return Resource(
         resource["resourceType"], resource["id"], last_updated, origin, False, text, resolved, source_file, position
     )
 
 
-def last_updated_of(resource: dict, bundle_stamp: datetime | None, file_modified: datetime) -> tuple[str, str]:
-    """The version time of a resource: meta.lastUpdated, else the Bundle's timestamp, else the file's modified time."""
+def last_updated_of(resource: dict, bundle_stamp: datetime | None) -> tuple[str, str]:
+    """The version time of a resource: meta.lastUpdated, else the Bundle's timestamp, else NO_VERSION_TIME: a
+    version with no time loses to any version with one (never to when its file happened to be copied)."""
     meta = resource.get("meta")
     if isinstance(meta, dict) and isinstance(meta.get("lastUpdated"), str):
         return format_utc(parse_instant(meta["lastUpdated"])), "meta"
     if bundle_stamp is not None:
         return format_utc(bundle_stamp), "bundle"
-    return format_utc(file_modified), "file"
+    return NO_VERSION_TIME, "none"

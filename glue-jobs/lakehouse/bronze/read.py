@@ -32,7 +32,7 @@ def parse_slice(files: list[RawFile]) -> list[tuple]:
     """Every record of every file of one slice, as rows of SCHEMA; an unreadable file is one quarantined row."""
     rows = []
     for raw, content in _readable(files):
-        items = [content] if isinstance(content, Quarantined) else parse_file(raw.uri, content, raw.modified)
+        items = [content] if isinstance(content, Quarantined) else parse_file(raw.uri, content)
         for item in items:
             row = to_row(item)
             rows.append((*row, raw.etag, position_index(item.position)))

@@ -14,7 +14,7 @@ class Resource:
     resource_type: str
     id: str
     last_updated: str
-    last_updated_source: str  # meta | bundle | file: where last_updated came from
+    last_updated_source: str  # meta | bundle | none: where last_updated came from
     is_deleted: bool
     json: str | None  # the resource exactly as received (None for a delete)
     resolved_json: str | None  # the same with bundle-local urn:uuid references rewritten to Type/id

@@ -4,32 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from lakehouse.contracts import contract
 from lakehouse.fhir_types import ID_PATTERN, parse_instant, r4_resource_types
 
-# The JSON type of the elements silver reads, per resource type: a value of another type would break a table.
-_OBJECT, _ARRAY, _STRING, _BOOL = dict, list, str, bool
-EXPECTED_TYPES: dict[str, dict[str, type]] = {
-    "Patient": {
-        "name": _ARRAY,
-        "address": _ARRAY,
-        "identifier": _ARRAY,
-        "birthDate": _STRING,
-        "gender": _STRING,
-        "deceasedDateTime": _STRING,
-        "deceasedBoolean": _BOOL,
-    },
-    "Encounter": {
-        "class": _OBJECT,
-        "period": _OBJECT,
-        "subject": _OBJECT,
-        "serviceProvider": _OBJECT,
-        "hospitalization": _OBJECT,
-        "status": _STRING,
-    },
-    "Condition": {"code": _OBJECT, "subject": _OBJECT, "encounter": _OBJECT, "clinicalStatus": _OBJECT},
-    "Observation": {"code": _OBJECT, "subject": _OBJECT, "encounter": _OBJECT, "category": _ARRAY, "component": _ARRAY},
-    "Organization": {"name": _STRING, "address": _ARRAY},
-}
+_PYTHON_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
 _JSON_NAMES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
 
 
@@ -82,8 +60,9 @@ def _check_meta(resource: dict) -> tuple[str, str] | None:
 
 
 def _check_element_types(rtype: str, resource: dict) -> tuple[str, str] | None:
-    for element, expected in EXPECTED_TYPES.get(rtype, {}).items():
+    """The JSON type of the elements silver reads (data/element_types.json): another type would break a table."""
+    for element, expected in contract("element_types")["types"].get(rtype, {}).items():
         value = resource.get(element)
-        if value is not None and not isinstance(value, expected):
-            return f"{element} must be a JSON {_JSON_NAMES[expected]}, got {json_type(value)}", element
+        if value is not None and not isinstance(value, _PYTHON_TYPES[expected]):
+            return f"{element} must be a JSON {expected}, got {json_type(value)}", element
     return None

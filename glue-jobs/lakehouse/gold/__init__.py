@@ -1,1 +1,1 @@
-"""The gold layer: the KPIs of KPIS.md by month, region and facility."""
+"""The gold layer: the KPIs of docs/kpis.md by month, region and facility."""

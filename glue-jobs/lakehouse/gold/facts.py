@@ -1,4 +1,4 @@
-"""Per-encounter facts (KPIS.md): each silver encounter with its patient's region and death, and the flags every
+"""Per-encounter facts (docs/kpis.md): each silver encounter with its patient's region and death, and the flags every
 measure counts. One row per Encounter id; a KPI row is a sum over the facts of its key."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def enriched(encounter: DataFrame, patient: DataFrame, condition_coding: DataFra
             F.coalesce("has_infection", F.lit(False)).alias("has_infection"),
             F.coalesce(F.col("class_code").isin(*INPATIENT_CLASSES), F.lit(False)).alias("is_inpatient"),
             F.coalesce(F.col("discharge_disposition") == EXPIRED, F.lit(False)).alias("expired"),
-            # KPIS.md: an encounter that ends before it starts is left out of every measure.
+            # docs/kpis.md: an encounter that ends before it starts is left out of every measure.
             (start.isNull() | end.isNull() | (end >= start)).alias("is_valid_period"),
         )
     )

@@ -1,4 +1,4 @@
-"""KPIS.md's measures as sums over encounter facts (lakehouse.gold.facts): kpi_monthly.
+"""docs/kpis.md's measures as sums over encounter facts (lakehouse.gold.facts): kpi_monthly.
 
 Grain: one row per (month, region, facility_id) with an encounter start or an inpatient discharge. Encounter
 counts use the month of start_ts; discharge counts the month of end_ts (UTC).
@@ -23,7 +23,7 @@ COUNT_COLUMNS = [
     "index_discharges",
     "readmissions_30d",
 ]
-# Column order of KPIS.md's measure table; length_of_stay_days_sum lets aggregates average exactly.
+# Column order of docs/kpis.md's measure table; length_of_stay_days_sum lets aggregates average exactly.
 KPI_COLUMNS = [
     *KEY,
     "encounters",
@@ -61,7 +61,7 @@ def rate(numerator: str, denominator: str) -> Column:
 
 
 def kpi_rows(facts: DataFrame, computed_at: datetime) -> DataFrame:
-    """Every measure of KPIS.md per key, from the facts of every encounter counting under that key."""
+    """Every measure of docs/kpis.md per key, from the facts of every encounter counting under that key."""
     by_start = (
         facts.where("counts_encounter")
         .groupBy(F.col("start_month").alias("month"), "region", "facility_id")

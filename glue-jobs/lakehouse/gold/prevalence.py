@@ -1,4 +1,4 @@
-"""Condition prevalence (KPIS.md, "Condition prevalence"): per year, region and condition code, the patients the
+"""Condition prevalence (docs/kpis.md, "Condition prevalence"): per year, region and condition code, the patients the
 network served that year, those with the condition active, and the new cases.
 
 Condition facts: one row per Condition id with its chosen code, onset and abatement, and whether it counts.
@@ -31,7 +31,7 @@ PREVALENCE_COLUMNS = [
 
 
 def chosen_codings(condition_coding: DataFrame) -> DataFrame:
-    """One row per condition id: the coding KPIS.md picks (system preference, then position)."""
+    """One row per condition id: the coding docs/kpis.md picks (system preference, then position)."""
     coded = condition_coding.where(F.col("code").isNotNull() & (F.trim("code") != ""))
     rank = F.lit(len(PREFERRED_SYSTEMS))
     for position, system in reversed(list(enumerate(PREFERRED_SYSTEMS))):

@@ -18,7 +18,7 @@ from lakehouse.gold.kpi import KPI_COLUMNS
 from lakehouse.gold.prevalence import PREVALENCE_COLUMNS
 
 # The restricted gold export: every count, unsuppressed (not for publication; the views are).
-# KPIS.md's columns in its order; the LOS day sum is internal (it lets aggregates average exactly).
+# docs/kpis.md's columns in its order; the LOS day sum is internal (it lets aggregates average exactly).
 GOLD_EXPORT_COLUMNS = tuple(c for c in KPI_COLUMNS if c != "length_of_stay_days_sum")
 # Rows are sorted by whichever of these key columns a frame has, nulls first.
 SORT_KEYS = ("month", "first_month", "year", "region", "facility_id", "condition_system", "condition_code")
@@ -75,7 +75,7 @@ def write_exports(results: dict[str, DataFrame], gold_df: DataFrame, out_dir: st
 
 
 def write_prevalence_export(prevalence: DataFrame, out_dir: str) -> str:
-    """<out_dir>/export/condition_prevalence.csv: the restricted gold table, unsuppressed, in KPIS.md's order."""
+    """<out_dir>/export/condition_prevalence.csv: the restricted gold table, unsuppressed, in docs/kpis.md's order."""
     export = os.path.join(out_dir, "export")
     os.makedirs(export, exist_ok=True)
     rows = sorted_rows(prevalence.select(*PREVALENCE_COLUMNS))

@@ -1,6 +1,6 @@
 """The winning version of each resource, from bronze's version history: full, or merged with what arrived.
 
-Order (KPIS.md, "Versions and deletes"): the latest last_updated wins; on equal times a delete wins, then the
+Order (docs/kpis.md, "Versions and deletes"): the latest last_updated wins; on equal times a delete wins, then the
 later ingestion, then the later file (path order), then the later position in the file (compared as numbers).
 The order is one string, version_order, so "the largest" decides, whatever came first: the winner over all
 history equals the winner between the stored winner and the new arrivals.

@@ -51,7 +51,9 @@ def _reference_key(refs: Coll, type_name: str | None) -> Coll:
     texts = member(refs, "reference")
     plain = F.transform(texts.col, lambda r: F.regexp_replace(r, r"/_history/[^/]+$", ""))
     if type_name:
-        plain = F.filter(plain, lambda r: r.rlike(rf"(^|/){type_name}/[^/]+$"))
+        # A urn:uuid bronze could not resolve (it names no entry of its Bundle) carries no type: it is kept, and
+        # resolves to the uuid itself (docs/kpis.md).
+        plain = F.filter(plain, lambda r: r.rlike(rf"(^|/){type_name}/[^/]+$") | r.startswith("urn:uuid:"))
     return Coll(F.transform(plain, lambda r: F.regexp_extract(r, r"([^/:]+)$", 1)), StringType())
 
 

@@ -1,4 +1,4 @@
-"""KPIS.md edge cases with hand-made silver rows and answers worked out by hand."""
+"""docs/kpis.md edge cases with hand-made silver rows and answers worked out by hand."""
 
 from datetime import UTC, datetime
 

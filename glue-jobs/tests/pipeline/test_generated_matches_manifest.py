@@ -1,5 +1,5 @@
 """Data from `npm run generate-fhir --changes` through the local pipeline: gold equals the generator's own KPI
-totals (an independent TypeScript implementation of KPIS.md), with versions, deletes and malformed files."""
+totals (an independent TypeScript implementation of docs/kpis.md), with versions, deletes and malformed files."""
 
 import csv
 import json

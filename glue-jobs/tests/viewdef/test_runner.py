@@ -94,7 +94,8 @@ def test_get_reference_key_reads_type_id_urn_uuid_and_absolute_urls_with_history
             }
         ],
     )
-    assert got == [{"key": "p2", "typed": "p2"}, {"key": "p3", "typed": None}, {"key": "p4", "typed": "p4"}]
+    # A urn:uuid names no type: a typed key keeps it (docs/kpis.md: it resolves to the uuid itself).
+    assert got == [{"key": "p2", "typed": "p2"}, {"key": "p3", "typed": "p3"}, {"key": "p4", "typed": "p4"}]
 
 
 def test_constants_collections_and_join(resources):

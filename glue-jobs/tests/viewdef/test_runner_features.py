@@ -47,7 +47,7 @@ def test_extension_exists_empty_and_untyped_reference_keys_on_every_form(frame):
         }
     ]
     assert rows(frame, select) == [
-        {"id": "p2", "race": None, "has_phone": False, "no_telecom": True, "org": "o2", "org_typed": None},
+        {"id": "p2", "race": None, "has_phone": False, "no_telecom": True, "org": "o2", "org_typed": "o2"},
         {"id": "p1", "race": "a", "has_phone": True, "no_telecom": False, "org": "o1", "org_typed": "o1"},
     ]
 

@@ -1,0 +1,136 @@
+/**
+ * Raw FHIR files (Bundles, single resources, NDJSON, gzip) as the versions and deletes the KPI engine takes, in
+ * arrival order, read the way the bronze job reads them (glue-jobs/lakehouse/bronze/parse.py): what bronze would
+ * quarantine is skipped, bundle-local references are resolved, and a version with no meta.lastUpdated takes its
+ * Bundle's timestamp (none: it loses to every version with a time).
+ */
+import * as zlib from "zlib";
+import ELEMENT_TYPES from "../../glue-jobs/lakehouse/data/element_types.json";
+import { DeleteEntry } from "./kpi-totals";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** One raw file: its name (ordering and format) and bytes. */
+export interface RawFile {
+  readonly name: string;
+  readonly content: Buffer | string;
+}
+
+/** What the files hold, in arrival order. */
+export interface FileVersions {
+  readonly versions: Json[];
+  readonly deletes: DeleteEntry[];
+}
+
+const ID = /^[A-Za-z0-9\-.]{1,64}$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
+const TYPES: Record<string, Record<string, string>> = ELEMENT_TYPES.types;
+
+/** true for a FHIR instant that names a real moment (seconds and zone required; Feb 30 is not one). */
+export function isInstant(text: unknown): text is string {
+  const m = typeof text === "string" ? INSTANT.exec(text) : null;
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const zoneOk = m[8] === "Z" || (Number(m[10]) <= 23 && Number(m[11]) <= 59);
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && zoneOk
+  );
+}
+
+function jsonType(v: unknown): string {
+  if (Array.isArray(v)) return "array";
+  return v === null ? "null" : typeof v;
+}
+
+/** The checks bronze applies before a resource may enter (glue-jobs/lakehouse/bronze/validate.py). */
+export function enters(r: unknown): r is Json {
+  if (jsonType(r) !== "object") return false;
+  const res = r as Json;
+  if (typeof res.resourceType !== "string" || typeof res.id !== "string" || !ID.test(res.id)) return false;
+  if (res.meta !== undefined && res.meta !== null) {
+    if (jsonType(res.meta) !== "object") return false;
+    const last = res.meta.lastUpdated;
+    if (last !== undefined && last !== null && !isInstant(last)) return false;
+  }
+  const expected = TYPES[res.resourceType] ?? {};
+  return Object.entries(expected).every(([k, t]) => res[k] === undefined || res[k] === null || jsonType(res[k]) === t);
+}
+
+function rewrite(value: unknown, ids: Map<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewrite(v, ids));
+  if (jsonType(value) !== "object") return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value as Json)) out[k] = rewrite(v, ids);
+  const ref = (value as Json).reference;
+  if (typeof ref === "string" && ids.has(ref)) out.reference = ids.get(ref);
+  return out;
+}
+
+function withVersionTime(r: Json, stamp: string | undefined): Json {
+  if (isInstant(r.meta?.lastUpdated) || stamp === undefined) return r;
+  return { ...r, meta: { ...(r.meta ?? {}), lastUpdated: stamp } };
+}
+
+function readBundle(bundle: Json, out: FileVersions): void {
+  if (!Array.isArray(bundle.entry)) return;
+  const stamp = isInstant(bundle.timestamp) ? bundle.timestamp : undefined;
+  const ids = new Map<string, string>();
+  for (const e of bundle.entry)
+    if (
+      typeof e?.fullUrl === "string" &&
+      typeof e?.resource?.resourceType === "string" &&
+      typeof e.resource.id === "string"
+    )
+      ids.set(e.fullUrl, `${e.resource.resourceType}/${e.resource.id}`);
+  for (const e of bundle.entry) {
+    if (jsonType(e) !== "object") continue;
+    if (e.request?.method === "DELETE") {
+      const parts =
+        typeof e.request.url === "string"
+          ? e.request.url
+              .split("?")[0]
+              .replace(/^\/+|\/+$/g, "")
+              .split("/")
+          : [];
+      if (parts.length === 2 && stamp !== undefined && ID.test(parts[1]))
+        out.deletes.push({ type: parts[0], id: parts[1], timestamp: stamp });
+      continue;
+    }
+    if (enters(e.resource)) out.versions.push(withVersionTime(rewrite(e.resource, ids) as Json, stamp));
+  }
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The versions and deletes of the files, taken in name order (bronze's order: path, then position in the file). */
+export function readFiles(files: readonly RawFile[]): FileVersions {
+  const out: FileVersions = { versions: [], deletes: [] };
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const f of sorted) {
+    let bytes = Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content, "utf8");
+    let name = f.name.toLowerCase();
+    if (name.endsWith(".gz")) {
+      bytes = zlib.gunzipSync(bytes);
+      name = name.slice(0, -3);
+    }
+    const text = bytes.toString("utf8");
+    if (name.endsWith(".ndjson")) {
+      for (const line of text.split(/\r?\n/)) {
+        const r = line.trim() === "" ? undefined : parseOrUndefined(line);
+        if (enters(r) && r.resourceType !== "Bundle") out.versions.push(r);
+      }
+      continue;
+    }
+    const value = parseOrUndefined(text) as Json | undefined;
+    if (jsonType(value) === "object" && value!.resourceType === "Bundle") readBundle(value!, out);
+    else if (enters(value)) out.versions.push(value);
+  }
+  return out;
+}
