@@ -14,19 +14,13 @@ import pytest
 from lakehouse.bronze.job import BronzeStores, ingest
 from lakehouse.bronze.listing import list_raw_files
 from lakehouse.gold.job import GoldRun, run_gold
+from lakehouse.gold.kpi import COUNT_COLUMNS
 from lakehouse.gold.tables import KPI_MONTHLY
 from lakehouse.lake.memory_store import MemoryStore
 from lakehouse.silver.job import SilverRun, run_silver
 
 CORPUS = json.loads((Path(__file__).resolve().parents[3] / "tests" / "contracts" / "kpi-cases.json").read_text())
-COUNTS = [
-    "encounters",
-    "infection_encounters",
-    "inpatient_discharges",
-    "inpatient_deaths",
-    "index_discharges",
-    "readmissions_30d",
-]
+COUNTS = COUNT_COLUMNS
 
 
 def corpus_bytes(f: dict) -> bytes:

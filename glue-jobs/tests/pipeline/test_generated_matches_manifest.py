@@ -9,17 +9,11 @@ from pathlib import Path
 import pytest
 
 from jobs.run_local import run_pipeline
+from lakehouse.gold.kpi import COUNT_COLUMNS
 from lakehouse.local.audit_server import moto_server
 
 ROOT = Path(__file__).resolve().parents[3]
-COUNTS = [
-    "encounters",
-    "infection_encounters",
-    "inpatient_discharges",
-    "inpatient_deaths",
-    "index_discharges",
-    "readmissions_30d",
-]
+COUNTS = COUNT_COLUMNS
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,9 @@ from datetime import UTC, datetime
 
 from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType, TimestampType
 
-COUNTS = (
-    "encounters",
-    "infection_encounters",
-    "inpatient_discharges",
-    "inpatient_deaths",
-    "index_discharges",
-    "readmissions_30d",
-)
+from lakehouse.gold.kpi import COUNT_COLUMNS
+
+COUNTS = COUNT_COLUMNS
 GOLD = StructType(
     [
         StructField("kpi_key", StringType()),
