@@ -1,7 +1,7 @@
 """The table store kept as DataFrames in memory, with Hudi's semantics for what the jobs use: a write is one
 commit (upsert by key, tombstones delete, checkpoint in the commit), `changes` are the rows whose latest write
-lies in (since, until]. Hundreds of incremental runs fit in a property test this way; tests/lake compares it
-with HudiStore on random operations so the two stay equal.
+lies in (since, until]. Hundreds of incremental runs fit in a property test this way;
+tests/lake/test_memory_store_matches_hudi.py compares it with HudiStore on random writes so the two stay equal.
 """
 
 from __future__ import annotations

@@ -50,7 +50,9 @@ class TableStore(Protocol):
         deletes: DataFrame | None = None,
         operation: str = "upsert",
         metadata: dict[str, str] | None = None,
-    ) -> str | None: ...
+    ) -> str | None:
+        """One commit of `rows` (per `operation`) and `deletes` (keys disjoint from the rows'), with the checkpoint."""
+        ...
 
 
 def encode_checkpoint(checkpoint: dict[str, str]) -> str:
