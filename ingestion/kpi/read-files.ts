@@ -6,6 +6,7 @@
  */
 import * as zlib from "zlib";
 import ELEMENT_TYPES from "../../glue-jobs/lakehouse/data/element_types.json";
+import { isRealDate } from "../validate/checks";
 import { DeleteEntry } from "./kpi-totals";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,19 +24,13 @@ export interface FileVersions {
 }
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
+// An instant needs seconds and a zone; the calendar check is the validator's (ingestion/validate/checks.ts).
+const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 const TYPES: Record<string, Record<string, string>> = ELEMENT_TYPES.types;
 
 /** true for a FHIR instant that names a real moment (seconds and zone required; Feb 30 is not one). */
 export function isInstant(text: unknown): text is string {
-  const m = typeof text === "string" ? INSTANT.exec(text) : null;
-  if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const zoneOk = m[8] === "Z" || (Number(m[10]) <= 23 && Number(m[11]) <= 59);
-  return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && zoneOk
-  );
+  return typeof text === "string" && INSTANT_SHAPE.test(text) && isRealDate(text);
 }
 
 function jsonType(v: unknown): string {
