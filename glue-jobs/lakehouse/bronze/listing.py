@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from urllib.parse import urlparse
 
 from lakehouse.contracts import contract
@@ -18,7 +17,6 @@ class RawFile:
     uri: str
     size: int
     etag: str
-    modified: datetime
 
 
 def is_data_file(relative: str) -> bool:
@@ -45,10 +43,7 @@ def _list_local(folder: str) -> list[RawFile]:
         for name in sorted(filenames):
             if is_data_file(name):
                 path = os.path.join(dirpath, name)
-                stat = os.stat(path)
-                found.append(
-                    RawFile(f"file:{path}", stat.st_size, _sha256(path), datetime.fromtimestamp(stat.st_mtime, UTC))
-                )
+                found.append(RawFile(f"file:{path}", os.stat(path).st_size, _sha256(path)))
     return sorted(found, key=lambda f: f.uri)
 
 
@@ -73,9 +68,5 @@ def _list_s3(raw_path: str, s3_client) -> list[RawFile]:
         for obj in page.get("Contents", []):
             key = obj["Key"]
             if is_data_file(key[len(prefix) :]):
-                found.append(
-                    RawFile(
-                        f"s3://{bucket}/{key}", obj["Size"], obj["ETag"].strip('"'), obj["LastModified"].astimezone(UTC)
-                    )
-                )
+                found.append(RawFile(f"s3://{bucket}/{key}", obj["Size"], obj["ETag"].strip('"')))
     return sorted(found, key=lambda f: f.uri)

@@ -51,7 +51,8 @@ class TableStore(Protocol):
         operation: str = "upsert",
         metadata: dict[str, str] | None = None,
     ) -> str | None:
-        """One commit of `rows` (per `operation`) and `deletes` (keys disjoint from the rows'), with the checkpoint."""
+        """One commit of `rows` (per `operation`) and `deletes` (keys disjoint from the rows'), with the checkpoint.
+        Rows of one key in a write must differ in their precombine value: Hudi keeps an arbitrary one of a tie."""
         ...
 
 
