@@ -23,7 +23,12 @@ ROW = st.tuples(KEYS, st.integers(0, 5), st.sampled_from(["x", "y", None]))
 # The TableStore contract: the rows and the deletes of a write name disjoint keys, and rows of one key in a write
 # differ in their precombine value (Hudi keeps an arbitrary one of a tie).
 OPERATION = (
-    st.fixed_dictionaries({"rows": st.lists(ROW, max_size=4, unique_by=lambda r: (r[0], r[1])), "deletes": st.lists(KEYS, max_size=2, unique=True)})
+    st.fixed_dictionaries(
+        {
+            "rows": st.lists(ROW, max_size=4, unique_by=lambda r: (r[0], r[1])),
+            "deletes": st.lists(KEYS, max_size=2, unique=True),
+        }
+    )
     .map(lambda op: {**op, "deletes": [k for k in op["deletes"] if k not in {r[0] for r in op["rows"]}]})
     .filter(lambda op: op["rows"] or op["deletes"])
 )
