@@ -11,6 +11,7 @@ from lakehouse.audit import AuditLog
 RUN_COUNTS = (
     "files_listed",
     "files_skipped",
+    "entries_not_read",
     "files_ingested",
     "files_recovered",
     "records_read",

@@ -45,7 +45,9 @@ export function printReport(out: string, seconds: Record<string, number>): void 
     ),
   );
   console.log(
-    `\nbronze: ${b.files_ingested} files ingested (${b.files_skipped} skipped); records read ` +
+    `\nbronze: ${b.files_ingested} files ingested (${b.files_skipped} skipped` +
+      (b.entries_not_read ? `; ${b.entries_not_read} entries not regular files, left out` : "") +
+      `); records read ` +
       `${b.records_read} = written ${b.records_written} + quarantined ${b.records_quarantined}`,
   );
   const s = summary.silver;

@@ -9,6 +9,7 @@ its files are marked done from the table's own counts, never ingested twice.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -38,6 +39,9 @@ class BronzeSummary:
 
     files_listed: int = 0
     files_skipped: int = 0
+    # Entries of the raw folder that are not regular files (dangling symlinks, FIFOs, ...), by reason.
+    entries_not_read: int = 0
+    not_read_by_reason: dict[str, int] = field(default_factory=dict)
     files_ingested: int = 0
     files_recovered: int = 0
     records_read: int = 0
@@ -61,9 +65,11 @@ def run_bronze(
 ) -> BronzeSummary:
     """Ingests every raw file not recorded done with the same content; a rerun with nothing new writes nothing."""
     started = time.monotonic()
-    files = list_raw_files(raw)
+    not_read: Counter = Counter()
+    files = list_raw_files(raw, skipped=not_read)
     plan = plan_run(files, audit, stores)
     summary = BronzeSummary(files_listed=len(files), files_skipped=len(plan.skipped), files_ingested=len(plan.todo))
+    summary.entries_not_read, summary.not_read_by_reason = sum(not_read.values()), dict(sorted(not_read.items()))
     for recovered_run, recovered in plan.recovered.items():
         audit.mark_done(recovered, committed_counts(stores, recovered_run, recovered), recovered_run, now)
         summary.files_recovered += len(recovered)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections import Counter
+
 import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
+from lakehouse.bronze.files import read_bytes
 from lakehouse.bronze.listing import is_data_file, list_raw_files
 
 PATHS = {
@@ -54,3 +58,38 @@ def test_local_and_s3_listings_apply_the_same_rule(tmp_path):
         assert listed == expected
     finally:
         server.stop()
+
+
+def test_only_regular_files_are_listed_and_every_other_entry_is_counted_without_its_name(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.json").write_bytes(b"{}")
+    (raw / "link-to-a.json").symlink_to(raw / "a.json")  # followed once
+    (raw / "link-to-link.json").symlink_to(raw / "link-to-a.json")  # a second hop: not followed
+    (raw / "dangling.json").symlink_to(raw / "gone.json")
+    (raw / "loop1.json").symlink_to(raw / "loop2.json")
+    (raw / "loop2.json").symlink_to(raw / "loop1.json")
+    os.mkfifo(raw / "fifo.ndjson")  # opening it for reading would block forever
+    (raw / "sub").mkdir()
+    (raw / "folder-link").symlink_to(raw / "sub")  # a folder link: os.walk lists it as a folder, never follows it
+    (raw / "sub" / "loop").symlink_to(raw)  # a folder loop
+    skipped: Counter = Counter()
+    listed = [f.uri.removeprefix(f"file:{raw}/") for f in list_raw_files(str(raw), skipped=skipped)]
+    assert listed == ["a.json", "link-to-a.json"]
+    assert skipped == {
+        "a symlink to a symlink (followed once only)": 3,  # link-to-link and both loop links
+        "a dangling symlink, or removed while listed": 1,
+        "not a regular file (a folder link, FIFO, socket or device)": 1,
+    }
+    assert not any("json" in reason or "fifo" in reason for reason in skipped)
+
+
+@pytest.mark.parametrize("names", [["h?.json", "hX.json"], ["[1].json", "1.json"], ["{a,b}.json", "a.json"]])
+def test_names_spark_would_read_as_globs_are_read_exactly_once_each(tmp_path, names):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, name in enumerate(names):
+        (raw / name).write_text(f'{{"resourceType":"Patient","id":"p{i}"}}')
+    listed = list_raw_files(str(raw))
+    assert sorted(f.uri.removeprefix(f"file:{raw}/") for f in listed) == sorted(names)
+    assert [read_bytes(f.uri) for f in listed] == [(raw / f.uri.rsplit("/", 1)[1]).read_bytes() for f in listed]
