@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+# Both patterns are used with fullmatch: "$" would also accept a value ending in a newline.
+ID_PATTERN = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 # FHIR instant / dateTime with a time: seconds required, fraction optional, zone required (Z or +hh:mm).
-_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})")
 
 
 @cache
@@ -22,7 +23,7 @@ def r4_resource_types() -> frozenset[str]:
 
 def parse_instant(value: str) -> datetime | None:
     """A FHIR instant (timezone required) as an aware UTC datetime, or None when it is not one."""
-    if not _INSTANT.match(value):
+    if not _INSTANT.fullmatch(value):
         return None
     # Python parses at most 6 fraction digits; FHIR allows more, which carry no meaning here.
     head, _, rest = value.partition(".")
@@ -31,7 +32,7 @@ def parse_instant(value: str) -> datetime | None:
         value = f"{head}.{digits[:6]}{rest[len(digits) :]}"
     try:
         return datetime.fromisoformat(value).astimezone(UTC)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: an offset that moves year 1 or 9999 out of range
         return None
 
 

@@ -16,7 +16,11 @@ import simplejson
 from lakehouse.bronze.records import Quarantined, Resource
 from lakehouse.bronze.references import resolve_bundle_references
 from lakehouse.bronze.validate import check_resource, json_type
-from lakehouse.fhir_types import format_utc, parse_instant
+from lakehouse.fhir_types import format_utc, parse_instant, r4_resource_types
+
+# Deeper JSON is quarantined: FHIR's own nesting (extensions in extensions, items in items) stays far below it,
+# and every recursive step after parsing (serialising, Spark's schema inference) is safe within it.
+MAX_DEPTH = 64
 
 # The version time of a resource that carries none: below every real instant in format_utc's sortable form.
 NO_VERSION_TIME = "0000-01-01T00:00:00.000000Z"
@@ -30,8 +34,41 @@ def dumps(value: object) -> str:
 
 
 def loads(text: str) -> object:
-    """JSON with decimals as Decimal, so re-serialising loses no precision."""
-    return simplejson.loads(text, use_decimal=True)
+    """JSON with decimals as Decimal, so re-serialising loses no precision. Raises TooDeepError past MAX_DEPTH."""
+    try:
+        value = simplejson.loads(text, use_decimal=True)
+    except RecursionError:  # nesting deep enough to exhaust the parser's stack
+        raise TooDeepError() from None
+    # Nesting past MAX_DEPTH needs more than MAX_DEPTH brackets: counting them (in C) spares most walks.
+    if text.count("{") + text.count("[") > MAX_DEPTH and depth_exceeds(value, MAX_DEPTH):
+        raise TooDeepError()
+    return value
+
+
+class TooDeepError(ValueError):
+    """JSON nested deeper than MAX_DEPTH."""
+
+    reason = f"JSON nested deeper than {MAX_DEPTH} levels"
+
+
+def depth_exceeds(value: object, limit: int) -> bool:
+    """Whether objects and arrays nest more than `limit` levels (iterative: no recursion on hostile input)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def ndjson_lines(text: str) -> list[str]:
+    """NDJSON lines: split on \\n only (a trailing \\r dropped). str.splitlines would also split inside strings
+    at U+2028, U+2029, U+0085 and other characters JSON allows unescaped."""
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
 
 
 def parse_file(source_file: str, content: bytes) -> Iterator[Item]:
@@ -87,6 +124,9 @@ def _parse_json(source_file: str, text: str) -> Iterator[Item]:
             text,
         )
         return
+    except TooDeepError as err:
+        yield Quarantined(source_file, "file", err.reason, None, None, None, text)
+        return
     if isinstance(value, dict) and value.get("resourceType") == "Bundle":
         yield from _parse_bundle(source_file, value, text)
         return
@@ -98,7 +138,7 @@ def _parse_json(source_file: str, text: str) -> Iterator[Item]:
 
 
 def _parse_ndjson(source_file: str, text: str) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(ndjson_lines(text), start=1):
         if not line.strip():
             continue  # blank lines carry no record (NDJSON allows a trailing newline)
         position = f"line {number}"
@@ -108,6 +148,9 @@ def _parse_ndjson(source_file: str, text: str) -> Iterator[Item]:
             yield Quarantined(
                 source_file, position, f"invalid JSON at column {err.colno}: {err.msg}", None, None, None, line
             )
+            continue
+        except TooDeepError as err:
+            yield Quarantined(source_file, position, err.reason, None, None, None, line)
             continue
         problem = check_resource(value)
         if problem:
@@ -216,7 +259,7 @@ def _quarantine(source_file: str, position: str, problem: tuple[str, str], value
         position,
         reason,
         field,
-        rtype if isinstance(rtype, str) else None,
+        rtype if isinstance(rtype, str) and rtype in r4_resource_types() else None,  # else it may be anything
         rid if isinstance(rid, str) else None,
         raw,
     )

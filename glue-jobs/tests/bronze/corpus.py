@@ -118,4 +118,30 @@ BAD_CORPUS: dict[str, tuple[str, bytes, str, str | None]] = {
         "Bundle.entry.resource",
     ),
     "bad-ndjson-line": ("lines.ndjson", b'{"resourceType": "Patient", "id": "a"\n', "invalid JSON at column", None),
+    # Past the parser's stack (RecursionError) and just past MAX_DEPTH (64): both quarantined, neither a crash.
+    "json-10000-deep": (
+        "deep.json",
+        b'{"resourceType":"Patient","id":"d","x":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
+        "nested deeper than 64",
+        None,
+    ),
+    "json-65-deep": (
+        "deep65.ndjson",
+        b'{"resourceType":"Patient","id":"d","x":' + b"[" * 64 + b"]" * 64 + b"}\n",
+        "nested deeper than 64",
+        None,
+    ),
+    "id-trailing-newline": ("idnl.json", as_bytes({"resourceType": "Patient", "id": "p1\n"}), "FHIR id pattern", "id"),
+    "last-updated-trailing-newline": (
+        "lunl.json",
+        as_bytes(patient(last_updated="2024-03-01T10:00:00Z\n")),
+        "not a valid FHIR instant",
+        "meta.lastUpdated",
+    ),
+    "last-updated-overflows-year-1": (
+        "lu1.json",
+        as_bytes(patient(last_updated="0001-01-01T00:00:00+01:00")),
+        "not a valid FHIR instant",
+        "meta.lastUpdated",
+    ),
 }

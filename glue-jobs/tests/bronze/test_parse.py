@@ -28,6 +28,30 @@ def test_the_bad_corpus_covers_at_least_twelve_kinds():
     assert len(BAD_CORPUS) >= 12
 
 
+def test_ndjson_splits_on_newlines_only_never_inside_strings():
+    # U+2028, U+2029 and U+0085 are valid unescaped in JSON strings; str.splitlines would cut the record there.
+    names = ["a\u2028b", "c\u2029d", "e\u0085f\x0bg\x1ch"]
+    content = "".join(
+        json.dumps(patient(f"p{i}", name=[{"text": n}]), ensure_ascii=False) + "\r\n" for i, n in enumerate(names)
+    )
+    items = parse("u.ndjson", content.encode("utf-8"))
+    assert [type(i) for i in items] == [Resource] * 3
+    assert [json.loads(i.json)["name"][0]["text"] for i in items] == names
+    assert [i.position for i in items] == ["line 1", "line 2", "line 3"]
+
+
+def test_a_deep_record_in_ndjson_is_quarantined_and_its_neighbours_kept():
+    deep = '{"resourceType":"Patient","id":"d","x":' + "[" * 5000 + "]" * 5000 + "}"
+    items = parse("d.ndjson", (json.dumps(patient("a")) + "\n" + deep + "\n" + json.dumps(patient("b"))).encode())
+    assert [type(i) for i in items] == [Resource, Quarantined, Resource]
+    assert items[1].position == "line 2" and "nested deeper" in items[1].reason
+
+
+def test_an_unknown_resource_type_is_not_repeated_in_its_reason():
+    (item,) = parse("x.json", as_bytes({"resourceType": "Jane Doe 1970-01-01", "id": "x"}))
+    assert "Jane" not in item.reason and item.resource_type is None
+
+
 def test_a_bundle_splits_into_its_resources_with_urn_uuid_references_resolved_and_the_original_kept():
     bundle = transaction(patient("p1"), encounter("e1", "urn:uuid:p1"))
     items = parse("b.json", as_bytes(bundle))
