@@ -21,9 +21,17 @@ HUDI_SPARK_CONF = {
 # SQL settings a job sets on any session, Glue's included: every timestamp is UTC. Constraint propagation off:
 # the gold job joins frames with many derived columns, and the optimizer's constraint sets grew until a 60-patient
 # run hit OutOfMemoryError on a 3 GB driver (a known Catalyst blow-up; the plans are correct without it).
+# Datetime rebase CORRECTED: dates before 1900 (a birth in 1890, data/time_range.json starts in 1800) are written
+# and read as proleptic Gregorian, as Spark 3 computes them, instead of failing with an ancient-datetime error.
 SESSION_SQL_CONF = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.constraintPropagation.enabled": "false",
+    **{
+        f"spark.sql.{fmt}.{kind}RebaseModeIn{way}": "CORRECTED"
+        for fmt, kinds in (("parquet", ("datetime", "int96")), ("avro", ("datetime",)))
+        for kind in kinds
+        for way in ("Read", "Write")
+    },
 }
 
 

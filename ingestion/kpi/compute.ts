@@ -1,5 +1,6 @@
 import { DeleteEntry, KpiSums, emptySums, finalState, refId } from "./kpi-totals";
 import { InfectionTest, loadInfectionTest } from "./value-set";
+import TIME_RANGE from "../../glue-jobs/lakehouse/data/time_range.json";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -16,10 +17,14 @@ interface Enc {
   expired: boolean;
 }
 
+const EARLIEST = Date.parse(TIME_RANGE.earliest);
+const BEFORE = Date.parse(TIME_RANGE.before);
+
+/** A time inside the lake's range (glue-jobs/lakehouse/data/time_range.json), else undefined, as silver reads it. */
 const time = (t: unknown): number | undefined => {
   if (typeof t !== "string") return undefined;
   const v = Date.parse(t);
-  return Number.isNaN(v) ? undefined : v;
+  return Number.isNaN(v) || v < EARLIEST || v >= BEFORE ? undefined : v;
 };
 
 function toEnc(r: Json): Enc {

@@ -13,7 +13,7 @@ from pyspark.sql.types import StructType
 
 from lakehouse.silver.deid import VERSION_TIME, deidentified_patients
 from lakehouse.silver.tables import RESOURCE_ID, SILVER_KEY
-from lakehouse.silver.timestamps import normalise_times
+from lakehouse.silver.timestamps import INVALID_TIMES, normalise_times
 from lakehouse.viewdef import run_view_definition, view_columns
 
 # Tables derived from another view's rows rather than from a ViewDefinition: name -> (source view, transform).
@@ -50,8 +50,8 @@ def flatten(view: dict, current: DataFrame, schema: StructType | None = None) ->
 
 
 def keyed(rows: DataFrame) -> DataFrame:
-    """Adds silver_key = resource id + a hash of the row's values."""
-    content = F.sha2(F.to_json(F.struct(*[F.col(c) for c in rows.columns])), 256)
+    """Adds silver_key = resource id + a hash of the row's values (not of the INVALID_TIMES count)."""
+    content = F.sha2(F.to_json(F.struct(*[F.col(c) for c in rows.columns if c != INVALID_TIMES])), 256)
     return rows.withColumn(SILVER_KEY, F.concat_ws("|", F.col(RESOURCE_ID), content)).dropDuplicates([SILVER_KEY])
 
 
@@ -60,4 +60,4 @@ def derive(name: str, source_rows: DataFrame, current: DataFrame) -> DataFrame:
     each resource (resource_latest's last_updated)."""
     _, transform = DERIVED[name]
     times = current.select(F.col("id").alias(RESOURCE_ID), F.to_timestamp("last_updated").alias(VERSION_TIME))
-    return keyed(transform(source_rows.drop(SILVER_KEY).join(times, RESOURCE_ID, "left")))
+    return keyed(transform(source_rows.drop(SILVER_KEY, INVALID_TIMES).join(times, RESOURCE_ID, "left")))

@@ -21,6 +21,7 @@ from lakehouse.lake.store import TableStore
 from lakehouse.silver.flatten import DERIVED, derive, flatten, load_views
 from lakehouse.silver.latest import as_latest_rows, changed_winners, current, winners
 from lakehouse.silver.tables import LATEST, LATEST_COLUMNS, RESOURCE_ID, SILVER_KEY, UPDATED_AT, view_table
+from lakehouse.silver.timestamps import INVALID_TIMES
 from lakehouse.viewdef import infer_schema
 
 
@@ -31,6 +32,8 @@ class SilverSummary:
     resources_changed: int = 0
     rows_by_table: dict[str, int] = field(default_factory=dict)
     deleted_by_table: dict[str, int] = field(default_factory=dict)
+    # Date/time values outside lakehouse/data/time_range.json (or unparseable), written as null, per table.
+    times_out_of_range: dict[str, int] = field(default_factory=dict)
     tables_up_to_date: int = 0
     seconds: float = 0.0
 
@@ -123,7 +126,7 @@ def _latest_schema(run: SilverRun) -> StructType:
 def _write_view(run: SilverRun, name: str, rows: DataFrame, source: DataFrame, end: str | None, summary) -> None:
     """One commit per table: the new rows, the stale rows of the resources in `source` deleted, the checkpoint."""
     spec = view_table(name)
-    stamped = rows.withColumn(UPDATED_AT, F.lit(run.now).cast("timestamp"))
+    stamped = rows.drop(INVALID_TIMES).withColumn(UPDATED_AT, F.lit(run.now).cast("timestamp"))
     checkpoint = {"latest": end or ""}
     stale = None
     existing = None if run.full_refresh else run.silver.read(spec)
@@ -137,7 +140,11 @@ def _write_view(run: SilverRun, name: str, rows: DataFrame, source: DataFrame, e
             .cache()
         )
     # Counted (and so materialised) before the write changes the table they were read from.
-    summary.rows_by_table[name] = rows.count()
+    invalid = F.sum(INVALID_TIMES) if INVALID_TIMES in rows.columns else F.lit(0)  # derived tables: none
+    totals = rows.agg(F.count("*").alias("rows"), F.coalesce(invalid, F.lit(0)).alias("invalid")).first()
+    summary.rows_by_table[name] = totals["rows"]
+    if totals["invalid"]:
+        summary.times_out_of_range[name] = int(totals["invalid"])
     summary.deleted_by_table[name] = stale.count() if stale is not None else 0
     operation = "insert_overwrite_table" if run.full_refresh or existing is None else "upsert"
     run.silver.write(spec, stamped, checkpoint, deletes=stale, operation=operation)

@@ -6,7 +6,7 @@ from pyspark.sql import functions as F
 
 from lakehouse.silver.deid import VERSION_TIME, deidentified_patients
 from lakehouse.silver.tables import RESOURCE_ID
-from lakehouse.silver.timestamps import normalise_times
+from lakehouse.silver.timestamps import INVALID_TIMES, normalise_times
 
 
 def test_offsets_partial_dates_and_garbage_become_utc_timestamps_or_null(spark):
@@ -18,6 +18,23 @@ def test_offsets_partial_dates_and_garbage_become_utc_timestamps_or_null(spark):
     # The session time zone is UTC, so Python sees the UTC wall-clock time.
     assert [r.start_ts for r in rows] == [datetime(2012, 8, 18, 22, 16, 28), datetime(2012, 8, 1), None]
     assert [r.birth_date for r in rows] == [date(1980, 2, 29), date(1990, 1, 1), None]
+
+
+def test_times_outside_the_lake_range_become_null_and_are_counted_per_row(spark):
+    frame = spark.createDataFrame(
+        [
+            ("0001-01-01T00:00:00Z", "1890-05-01"),  # an instant in year 1; a birth in 1890 (kept: range from 1800)
+            ("1799-12-31T23:59:59Z", "1799-12-31"),  # just before the range
+            ("10000-01-01T00:00:00Z", "2199-12-31"),  # year 10000 (never a month +10000-01); the last valid day
+            ("2199-12-31T23:59:59+00:00", "2200-01-01"),  # the last valid second; the first day after
+            ("1800-01-01T01:00:00+01:00", None),  # exactly the earliest instant, written with an offset
+        ],
+        ["start_ts", "birth_date"],
+    )
+    rows = normalise_times(frame, [("start_ts", "dateTime"), ("birth_date", "date")]).collect()
+    assert [r.start_ts for r in rows] == [None, None, None, datetime(2199, 12, 31, 23, 59, 59), datetime(1800, 1, 1)]
+    assert [r.birth_date for r in rows] == [date(1890, 5, 1), None, date(2199, 12, 31), None, None]
+    assert [r[INVALID_TIMES] for r in rows] == [1, 2, 1, 1, 0]
 
 
 def test_deidentified_patients_keep_no_direct_identifiers_and_group_ages_over_89(spark):
