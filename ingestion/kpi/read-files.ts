@@ -5,9 +5,9 @@
  * Bundle's timestamp (none: it loses to every version with a time).
  */
 import * as zlib from "zlib";
-import ELEMENT_TYPES from "../../glue-jobs/lakehouse/data/element_types.json";
 import { isRealDate } from "../validate/checks";
 import { DeleteEntry } from "./kpi-totals";
+import { hasR4Shape } from "./r4-shape";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -23,10 +23,10 @@ export interface FileVersions {
   readonly deletes: DeleteEntry[];
 }
 
+// No trailing newline either: JavaScript's $ (without the m flag) matches only at the very end.
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 // An instant needs seconds and a zone; the calendar check is the validator's (ingestion/validate/checks.ts).
 const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-const TYPES: Record<string, Record<string, string>> = ELEMENT_TYPES.types;
 
 /** true for a FHIR instant that names a real moment (seconds and zone required; Feb 30 is not one). */
 export function isInstant(text: unknown): text is string {
@@ -48,8 +48,7 @@ export function enters(r: unknown): r is Json {
     const last = res.meta.lastUpdated;
     if (last !== undefined && last !== null && !isInstant(last)) return false;
   }
-  const expected = TYPES[res.resourceType] ?? {};
-  return Object.entries(expected).every(([k, t]) => res[k] === undefined || res[k] === null || jsonType(res[k]) === t);
+  return hasR4Shape(res);
 }
 
 function rewrite(value: unknown, ids: Map<string, string>): unknown {

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lakehouse.contracts import contract
+from lakehouse.bronze.shape import json_type, shape_problem
 from lakehouse.fhir_types import ID_PATTERN, parse_instant, r4_resource_types
-
-_PYTHON_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
-_JSON_NAMES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
-
-
-def json_type(value: Any) -> str:
-    """The JSON type name of a parsed value (Decimal counts as number)."""
-    if value is None:
-        return "null"
-    return _JSON_NAMES.get(type(value), "number")
 
 
 def check_resource(resource: Any) -> tuple[str, str] | None:
@@ -28,8 +18,8 @@ def check_resource(resource: Any) -> tuple[str, str] | None:
     if not isinstance(rtype, str):
         return f"resourceType must be a string, got {json_type(rtype)}", "resourceType"
     if rtype not in r4_resource_types():
-        return f"resourceType '{rtype[:64]}' is not a FHIR R4 resource type", "resourceType"
-    return _check_id(resource) or _check_meta(resource) or _check_element_types(rtype, resource)
+        return "resourceType is not a FHIR R4 resource type (the value is not repeated here)", "resourceType"
+    return _check_id(resource) or _check_meta(resource) or shape_problem(resource)
 
 
 def _check_id(resource: dict) -> tuple[str, str] | None:
@@ -38,7 +28,7 @@ def _check_id(resource: dict) -> tuple[str, str] | None:
         return "missing id", "id"
     if not isinstance(rid, str):
         return f"id must be a string, got {json_type(rid)}", "id"
-    if not ID_PATTERN.match(rid):
+    if not ID_PATTERN.fullmatch(rid):
         return "id does not match the FHIR id pattern [A-Za-z0-9-.]{1,64}", "id"
     return None
 
@@ -56,13 +46,4 @@ def _check_meta(resource: dict) -> tuple[str, str] | None:
         return f"meta.lastUpdated must be a string, got {json_type(last)}", "meta.lastUpdated"
     if parse_instant(last) is None:
         return "meta.lastUpdated is not a valid FHIR instant (date, time and zone)", "meta.lastUpdated"
-    return None
-
-
-def _check_element_types(rtype: str, resource: dict) -> tuple[str, str] | None:
-    """The JSON type of the elements silver reads (data/element_types.json): another type would break a table."""
-    for element, expected in contract("element_types")["types"].get(rtype, {}).items():
-        value = resource.get(element)
-        if value is not None and not isinstance(value, _PYTHON_TYPES[expected]):
-            return f"{element} must be a JSON {expected}, got {json_type(value)}", element
     return None
