@@ -1,13 +1,18 @@
 /**
  * The R4 shape check bronze applies before a resource may enter (glue-jobs/lakehouse/bronze/shape.py), over the
- * same data file: every element must have the JSON shape R4 gives it, in a name R4 defines, at most 64 levels deep.
+ * same data files: every element must have the JSON shape R4 gives it, in a name R4 defines, nested at most
+ * json_limits.json's maxDepth levels.
  */
 import SHAPES from "../../glue-jobs/lakehouse/data/fhir_r4_shapes.json";
+import LIMITS from "../../glue-jobs/lakehouse/data/json_limits.json";
+import RESOURCE_TYPES from "../../glue-jobs/lakehouse/data/fhir_r4_resource_types.json";
 
 type Json = Record<string, unknown>;
 
 const TYPES: Record<string, Record<string, string>> = SHAPES.types;
-const MAX_DEPTH = 64;
+const MAX_DEPTH: number = LIMITS.maxDepth;
+// The resource types themselves: a type with a resourceType element is not always one (ExampleScenario_Instance).
+const RESOURCES = new Set<string>(RESOURCE_TYPES.resourceTypes);
 const PRIMITIVE: Record<string, string> = { s: "string", n: "number", b: "boolean" };
 
 function isObject(v: unknown): v is Json {
@@ -16,7 +21,7 @@ function isObject(v: unknown): v is Json {
 
 function isResource(v: unknown): v is Json {
   if (!isObject(v) || typeof v.resourceType !== "string") return false;
-  return Object.hasOwn(TYPES, v.resourceType) && "resourceType" in TYPES[v.resourceType];
+  return RESOURCES.has(v.resourceType);
 }
 
 /** true when `r` (a resource object) has R4's shape everywhere, as bronze's shape_problem finds no problem. */

@@ -15,12 +15,9 @@ import simplejson
 
 from lakehouse.bronze.records import Quarantined, Resource
 from lakehouse.bronze.references import resolve_bundle_references
+from lakehouse.bronze.shape import MAX_DEPTH
 from lakehouse.bronze.validate import check_resource, json_type
 from lakehouse.fhir_types import format_utc, parse_instant, r4_resource_types
-
-# Deeper JSON is quarantined: FHIR's own nesting (extensions in extensions, items in items) stays far below it,
-# and every recursive step after parsing (serialising, Spark's schema inference) is safe within it.
-MAX_DEPTH = 64
 
 # The version time of a resource that carries none: below every real instant in format_utc's sortable form.
 NO_VERSION_TIME = "0000-01-01T00:00:00.000000Z"

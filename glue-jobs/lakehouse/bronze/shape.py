@@ -14,9 +14,10 @@ from decimal import Decimal
 from functools import cache
 
 from lakehouse.contracts import contract
+from lakehouse.fhir_types import r4_resource_types
 
-# Deeper nesting is refused: FHIR's own recursion (extensions in extensions, items in items) stays far below it.
-MAX_DEPTH = 64
+# Deeper nesting is refused (data/json_limits.json, which the TypeScript reader shares).
+MAX_DEPTH: int = contract("json_limits")["maxDepth"]
 _PRIMITIVES = {"s": (str,), "n": (int, float, Decimal), "b": (bool,)}
 _KIND_NAMES = {"s": "string", "n": "number", "b": "boolean"}
 
@@ -92,7 +93,7 @@ def _item_problem(item: object, shape: str, field: str) -> tuple[str, str] | Non
         return f"{field} must be a JSON object, got {json_type(item)}", field
     if shape == "Resource":
         rtype = item.get("resourceType")
-        if not isinstance(rtype, str) or rtype not in _types() or "resourceType" not in _types()[rtype]:
+        if not isinstance(rtype, str) or rtype not in r4_resource_types():
             return f"{field} must be a FHIR resource with a known resourceType", field
     return None
 

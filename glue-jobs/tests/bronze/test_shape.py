@@ -44,6 +44,8 @@ def test_the_valid_resources_pass():
         (with_(PATIENT, active="true"), "active", "must be a JSON boolean, got string"),
         (with_(PATIENT, name=["Ada Okafor"]), "name", "must be a JSON object, got string"),
         (with_(ENCOUNTER, contained=[{"resourceType": "Starship"}]), "contained", "known resourceType"),
+        # A backbone element with a resourceType element of its own is not a resource.
+        (with_(ENCOUNTER, contained=[{"resourceType": "ExampleScenario_Instance"}]), "contained", "known resourceType"),
         (
             with_(ENCOUNTER, contained=[with_(PATIENT, gender=1)]),
             "contained.Patient.gender",
