@@ -81,7 +81,8 @@ describe("worker pool", () => {
           assert.equal(e.name, "InvalidResourceError");
           assert.match(
             e.message,
-            /Generated Encounter\/[0-9a-f-]{36} is invalid:\n {2}- \/serviceProvider\/reference: reference 'Organization\/[a-z-]+' does not resolve/,
+            // The Patient comes first, and its MRN's assigner is the first Organization reference.
+            /Generated Patient\/[0-9a-f-]{36} is invalid:\n {2}- \/identifier\/0\/assigner\/reference: reference 'Organization\/[a-z-]+' does not resolve/,
           );
           return true;
         },

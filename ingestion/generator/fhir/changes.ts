@@ -3,6 +3,7 @@ import { DeleteEntry } from "../../kpi/kpi-totals";
 import { deleteBundle, transactionBundle } from "./bundle";
 import { PatientRecord } from "./patient-record";
 import { Resource, instant } from "./types";
+import { moved, renamed } from "../people/person";
 
 /** Kinds of change file --changes writes (see docs/generate-fhir.md). */
 export type ChangeKind = "update" | "stale-version" | "delete" | "duplicate" | "malformed";
@@ -48,11 +49,9 @@ export function patientChanges(seed: string, index: number, rec: PatientRecord, 
   const pat = rec.resources[0];
   if (rng.chance(CHANGE_RATES.update) && refMs - ms(pat) >= 2000) {
     const at = Math.floor((ms(pat) + (refMs - ms(pat)) / 2) / 1000) * 1000;
-    const v = {
-      ...asRef(pat, types),
-      meta: { lastUpdated: instant(at) },
-      telecom: [{ system: "phone", value: `+1-555-01${rng.int(10, 99)}`, use: "mobile" }],
-    };
+    // Half the updates are a move within the region, half a change of family name (the KPI region stays).
+    const change = rng.chance(0.5) ? moved : renamed;
+    const v = { ...change(rng, rec.region, asRef(pat, types), at), meta: { lastUpdated: instant(at) } } as Resource;
     out.versions.push(v);
     out.files.push(
       file(`${pre}-1-update.json`, "update", transactionBundle(rng.uuid(), [v], at), [`Patient/${pat.id}`]),

@@ -1,5 +1,6 @@
 import { Prng } from "../model/prng";
-import { Population } from "../model/population";
+import { Population, Region } from "../model/population";
+import { drawPerson, personRng } from "../people/person";
 import { planPatient } from "../model/timeline";
 import { condition, encounter, patient } from "./resources";
 import { RefFn, Resource } from "./types";
@@ -9,6 +10,8 @@ import { vitalSigns } from "./vitals";
 export interface PatientRecord {
   readonly patientId: string;
   readonly resources: Resource[];
+  /** The patient's region (what a later version's new address or name is drawn from). */
+  readonly region: Region;
 }
 
 /** The PRNG stream of patient `index` under `seed`: patients are independent, so workers can split them. */
@@ -37,6 +40,7 @@ export function buildPatientRecord(
     if (e.infection) resources.push(condition(rng.uuid(), patientId, encId, e.infection, e, ref, false));
     resources.push(...vitalSigns(rng, patientId, encId, e, ref));
   }
-  resources.unshift(patient(rng, patientId, plan, last));
-  return { patientId, resources };
+  const person = drawPerson(personRng(seed, index), seed, index, plan, plan.deceasedAt ?? refMs);
+  resources.unshift(patient(patientId, plan, person, last));
+  return { patientId, resources, region: plan.region };
 }

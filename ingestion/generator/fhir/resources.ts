@@ -1,6 +1,6 @@
 import { ConditionDef, Facility } from "../model/population";
 import { PatientPlan, PlannedEncounter } from "../model/timeline";
-import { Prng } from "../model/prng";
+import { PersonElements } from "../people/person";
 import { RefFn, Resource, SYS, date, instant } from "./types";
 
 const CLASS_DISPLAY = { AMB: "ambulatory", EMER: "emergency", IMP: "inpatient encounter" } as const;
@@ -28,25 +28,19 @@ export function organization(f: Facility, country: string, state: string, lastUp
   };
 }
 
-/** The Patient: name, MRN, address (country + state), birthDate, and deceasedDateTime when they died. */
-export function patient(rng: Prng, id: string, plan: PatientPlan, lastUpdated: number): Resource {
-  const r = plan.region;
+/** The Patient: its person elements (names, identifiers, telecom, address), gender, birthDate, and
+ * deceasedDateTime when they died. */
+export function patient(id: string, plan: PatientPlan, person: PersonElements, lastUpdated: number): Resource {
   const p: Resource = {
     resourceType: "Patient",
     id,
     meta: { lastUpdated: instant(lastUpdated) },
-    identifier: [{ system: SYS.mrn, value: `MRN-${id.slice(0, 8).toUpperCase()}` }],
-    name: [{ use: "official", family: rng.pick(r.familyNames), given: [rng.pick(r.givenNames[plan.sex])] }],
+    identifier: person.identifier,
+    name: person.name,
+    telecom: person.telecom,
     gender: plan.sex,
     birthDate: date(plan.birth),
-    address: [
-      {
-        use: "home",
-        city: plan.encounters[0]?.facility.city ?? r.facilities[0].city,
-        state: r.state,
-        country: r.country,
-      },
-    ],
+    address: person.address,
   };
   if (plan.deceasedAt !== undefined) p.deceasedDateTime = instant(plan.deceasedAt);
   return p;

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import Ajv, { ErrorObject } from "ajv";
 import schema from "./population.schema.json";
 import defaultModel from "./default-population.json";
+import { fakerLocaleNames } from "../people/faker-locale";
 
 /** One coded condition of the model (ICD-10-CM + SNOMED CT). */
 export interface ConditionDef {
@@ -16,16 +17,36 @@ export interface Facility {
   readonly id: string;
   readonly name: string;
   readonly city: string;
+  /** Format of this facility's MRNs: `#` a digit, `?` a letter (default `########`). */
+  readonly mrnFormat?: string;
 }
 
-/** A region: country + state, its weight in the population, facilities and name lists. */
+/** A national identifier a region's adults carry (see population.schema.json). */
+export interface NationalId {
+  readonly system: string;
+  readonly format: string;
+  readonly typeCode?: string;
+  readonly minAge?: number;
+}
+
+/**
+ * A region: country + state, its weight in the population, facilities, and what its people are drawn from:
+ * name lists and faker locales (merged), streets, districts, postal-code and phone formats, a national id.
+ */
 export interface Region {
   readonly country: string;
   readonly state: string;
   readonly weight: number;
   readonly facilities: readonly Facility[];
-  readonly familyNames: readonly string[];
-  readonly givenNames: { readonly female: readonly string[]; readonly male: readonly string[] };
+  readonly familyNames?: readonly string[];
+  readonly givenNames?: { readonly female?: readonly string[]; readonly male?: readonly string[] };
+  readonly nameLocales?: { readonly given?: readonly string[]; readonly family?: readonly string[] };
+  readonly addressLocale?: string;
+  readonly streets?: readonly string[];
+  readonly districts?: readonly string[];
+  readonly postalCode?: string;
+  readonly phone?: readonly string[];
+  readonly nationalId?: NationalId;
 }
 
 /** The rates the data is built to carry; the gold layer must recover them. */
@@ -72,7 +93,8 @@ function describe(e: ErrorObject): string {
   return `${at}: ${e.message ?? e.keyword}`;
 }
 
-/** Checks the schema cannot express: age bands ordered, some weight in each mix, unique facility ids. */
+/** Checks the schema cannot express: age bands ordered, some weight in each mix, unique facility ids, faker
+ * locales that exist, and names of each kind from a list or a locale. */
 function semanticProblems(p: Population): string[] {
   const out: string[] = [];
   p.ageMix.forEach((b, i) => b.minAge > b.maxAge && out.push(`/ageMix/${i}: minAge is above maxAge`));
@@ -86,6 +108,23 @@ function semanticProblems(p: Population): string[] {
       seen.add(f.id);
     }),
   );
+  const known = fakerLocaleNames();
+  p.regions.forEach((r, i) => {
+    const at = `/regions/${i}`;
+    const locales: [string, string][] = [
+      ...(r.nameLocales?.given ?? []).map((l, j): [string, string] => [`${at}/nameLocales/given/${j}`, l]),
+      ...(r.nameLocales?.family ?? []).map((l, j): [string, string] => [`${at}/nameLocales/family/${j}`, l]),
+      ...(r.addressLocale === undefined ? [] : [[`${at}/addressLocale`, r.addressLocale] as [string, string]]),
+    ];
+    for (const [where, l] of locales)
+      if (!known.includes(l)) out.push(`${where}: unknown faker locale '${l}' (known: ${known.join(", ")})`);
+    const givenLocales = (r.nameLocales?.given ?? []).length > 0;
+    for (const sex of ["female", "male"] as const)
+      if (!givenLocales && (r.givenNames?.[sex] ?? []).length === 0)
+        out.push(`${at}: no ${sex} given names (givenNames.${sex} or nameLocales.given)`);
+    if ((r.nameLocales?.family ?? []).length === 0 && (r.familyNames ?? []).length === 0)
+      out.push(`${at}: no family names (familyNames or nameLocales.family)`);
+  });
   return out;
 }
 
