@@ -1,9 +1,11 @@
 """Crash safety, many trials: the kill tests of `npm test` with more trials than its default one.
 
-Runs tests/pipeline/test_kill_silver_gold.py with LAKEHOUSE_KILL_TRIALS=N (default 10: the silver job, then the
-gold job, each SIGKILLed at a random commit plus a random delay, rerun, and compared row for row with a full
-refresh) and tests/bronze/test_crash_recovery.py (bronze killed mid-write and after its commit), then prints how
-many trials passed. Takes about 4 minutes per silver/gold trial on two cores.
+Runs with LAKEHOUSE_KILL_TRIALS=N (default 10): tests/pipeline/test_kill_silver_gold.py (the silver and gold Glue
+entrypoints, each SIGKILLed at a random commit plus a random delay, rerun on the same paths, compared row for row
+with a full refresh), tests/pipeline/test_kill_local_runner.py (the local runner killed at a random commit of a new
+lake, bronze's first commits included, rerun, compared with an uninterrupted run) and
+tests/bronze/test_crash_recovery.py (bronze killed mid-write and after its commit), then prints how many trials
+passed. About 4 minutes per silver/gold trial and 75 s per local-runner trial on two cores.
 
 Usage: .venv/bin/python bench/crash_bench.py [trials]
 """
@@ -18,7 +20,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TESTS = ("tests/pipeline/test_kill_silver_gold.py", "tests/bronze/test_crash_recovery.py")
+TESTS = (
+    "tests/pipeline/test_kill_silver_gold.py",
+    "tests/pipeline/test_kill_local_runner.py",
+    "tests/bronze/test_crash_recovery.py",
+)
 
 
 def main() -> None:

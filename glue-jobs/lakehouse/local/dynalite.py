@@ -18,15 +18,17 @@ from pathlib import Path
 from lakehouse.local.ports import free_port, wait_until_listening
 
 REPO = Path(__file__).resolve().parents[3]
+EXIT_WITH_PARENT = REPO / "scripts" / "exit-with-parent.cjs"
 
 
 def dynalite_command() -> list[str]:
-    """node and dynalite's CLI from the project's node_modules (installed by `npm ci`)."""
+    """node and dynalite's CLI from the project's node_modules (installed by `npm ci`), preloaded with a script
+    that ends the server when its stdin closes (the starting process ended, however it ended)."""
     cli = Path(os.environ.get("LAKEHOUSE_DYNALITE_CLI", REPO / "node_modules" / "dynalite" / "cli.js"))
     node = shutil.which("node")
     if node is None or not cli.is_file():
         raise FileNotFoundError(f"dynalite needs node and {cli}: run `npm ci` in {REPO}")
-    return [node, str(cli)]
+    return [node, "--require", str(EXIT_WITH_PARENT), str(cli)]
 
 
 @contextmanager
@@ -37,7 +39,8 @@ def dynalite_server(data_dir: str | None, timeout: float = 30.0) -> Iterator[str
     if data_dir is not None:
         os.makedirs(data_dir, exist_ok=True)
         command += ["--path", data_dir]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # stdin is a pipe only this process holds (Python's pipes are not inherited): closed when it ends.
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_listening(port, process, timeout, "dynalite")
         yield f"http://127.0.0.1:{port}"
