@@ -7,14 +7,11 @@ LAKEHOUSE_KILL_TRIALS (default 2) trials; bench/crash_bench.py runs 10."""
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +20,7 @@ from jobs.run_local import run_pipeline
 from lakehouse.bronze.tables import QUARANTINE, RESOURCES
 from lakehouse.lake.hudi_store import HudiStore
 from lakehouse.silver.tables import LATEST, UPDATED_AT
+from tests.pipeline.kill import commits_started, kill_after
 from tests.pipeline.test_incremental_equals_full import LATER
 from tests.pipeline.test_kill_silver_gold import contents
 from tests.pipeline.test_local_pipeline import FEED
@@ -30,10 +28,6 @@ from tests.pipeline.test_local_pipeline import FEED
 RUNNER = Path(__file__).resolve().parents[2] / "jobs" / "run_local.py"
 TRIALS = int(os.environ.get("LAKEHOUSE_KILL_TRIALS", "2"))
 RUN_COLUMNS = ("ingested_at", "run_id")  # differ between any two runs by design
-
-
-def commits_started(lake: Path) -> int:
-    return len(glob.glob(str(lake / "*" / "*" / ".hoodie" / "*.inflight")))
 
 
 def lake_contents(spark, lake: Path) -> dict[str, list[str]]:
@@ -60,20 +54,7 @@ def prepared(spark, tmp_path_factory):
     (raw / "99-truncated.json").write_text('{"resourceType":"Bundle","entry":[', encoding="utf-8")
     clean = root / "clean"
     run_pipeline(str(raw), str(clean))
-    return raw, lake_contents(spark, clean), commits_started(clean)
-
-
-def kill_after(command: list[str], lake: Path, commits: int, delay: float) -> bool:
-    """Runs `command`, kills it `delay` s after `commits` commits started; False when it finished first."""
-    victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 600
-    while commits_started(lake) < commits and victim.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(delay)
-    if victim.poll() is not None:
-        return False
-    victim.send_signal(signal.SIGKILL)
-    return victim.wait() == -signal.SIGKILL
+    return raw, lake_contents(spark, clean), commits_started(clean, depth=2)
 
 
 @pytest.mark.parametrize("trial", range(TRIALS))
@@ -83,7 +64,8 @@ def test_local_runner_killed_at_random_then_rerun_equals_an_uninterrupted_run(sp
     rng = random.Random(f"kill-local-{trial}")
     point, delay = rng.randint(1, commits), rng.uniform(0, 1.0)
     command = [sys.executable, str(RUNNER), "--raw", str(raw), "--out", str(lake)]
-    assert kill_after(command, lake, point, delay), f"trial {trial}: the run ended before commit {point}"
+    killed = kill_after(command, lambda: commits_started(lake, depth=2), point, delay)
+    assert killed, f"trial {trial}: the run ended before commit {point}"
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=900)
     assert rerun.returncode == 0, f"trial {trial}: rerun after a kill at commit {point} failed:\n{rerun.stderr[-3000:]}"
     assert lake_contents(spark, lake) == expected, f"trial {trial}: killed at commit {point} of {commits}"

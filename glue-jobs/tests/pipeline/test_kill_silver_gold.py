@@ -6,15 +6,12 @@ cores, so `npm test` runs one; LAKEHOUSE_KILL_TRIALS=N runs N, and bench/crash_b
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import random
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +25,7 @@ from lakehouse.lake.hudi_store import HudiStore
 from lakehouse.silver.flatten import DERIVED, load_views
 from lakehouse.silver.job import SilverRun, run_silver
 from lakehouse.silver.tables import LATEST, UPDATED_AT, view_table
+from tests.pipeline.kill import commits_started, kill_after
 from tests.pipeline.test_incremental_equals_full import LATER
 from tests.pipeline.test_local_pipeline import FEED
 
@@ -51,10 +49,6 @@ def contents(spark, lake: Path) -> dict[str, list[str]]:
         rows = [] if frame is None else frame.drop(drop).collect()
         out[f"{zone}/{spec.name}"] = sorted(json.dumps(r.asDict(), sort_keys=True, default=str) for r in rows)
     return out
-
-
-def commits_started(zone: Path) -> int:
-    return len(glob.glob(str(zone / "*" / ".hoodie" / "*.inflight")))
 
 
 def write_batch(raw: Path, files: dict) -> list:
@@ -83,7 +77,6 @@ def prepared(spark, tmp_path_factory):
     clean_stores = {z: HudiStore(spark, str(clean / z)) for z in ("bronze", "silver", "gold")}
     run_silver(SilverRun(clean_stores["bronze"], clean_stores["silver"], NOW))
     run_gold(GoldRun(clean_stores["silver"], clean_stores["gold"], NOW))
-    # Hudi keeps an .inflight file per completed commit on its active timeline: the count grows with each write.
     writes = {z: commits_started(clean / z) - before[z] for z in ("silver", "gold")}
 
     full = root / "full"
@@ -93,21 +86,6 @@ def prepared(spark, tmp_path_factory):
     run_gold(GoldRun(full_stores["silver"], full_stores["gold"], NOW, full_refresh=True))
     assert contents(spark, clean) == contents(spark, full), "an uninterrupted incremental run equals the full one"
     return lake, contents(spark, full), writes
-
-
-def kill_during(command: list[str], zone: Path, after_commits: int, delay: float) -> bool:
-    """Runs the job and kills it once `after_commits` of its commits started, `delay` seconds later; False when
-    the job finished first."""
-    start = commits_started(zone)
-    victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 600
-    while commits_started(zone) - start < after_commits and victim.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(delay)
-    if victim.poll() is not None:
-        return False
-    victim.send_signal(signal.SIGKILL)
-    return victim.wait() == -signal.SIGKILL
 
 
 @pytest.mark.parametrize("trial", range(TRIALS))
@@ -128,9 +106,9 @@ def test_silver_and_gold_killed_at_random_then_rerun_equal_a_full_refresh(spark,
     ]
     gold_job = [python, str(JOBS / "gold_job.py"), "--silver_path", paths["silver"], "--gold_path", paths["gold"]]
 
-    killed = [kill_during(silver_job, lake / "silver", silver_point, rng.uniform(0, 1.5))]
+    killed = [kill_after(silver_job, lambda: commits_started(lake / "silver"), silver_point, rng.uniform(0, 1.5))]
     subprocess.run(silver_job, check=True, capture_output=True)
-    killed.append(kill_during(gold_job, lake / "gold", gold_point, rng.uniform(0, 1.5)))
+    killed.append(kill_after(gold_job, lambda: commits_started(lake / "gold"), gold_point, rng.uniform(0, 1.5)))
     subprocess.run(gold_job, check=True, capture_output=True)
 
     assert any(killed), (
