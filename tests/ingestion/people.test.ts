@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { loadPopulation, parsePopulation, PopulationError } from "../../ingestion/generator/model/population";
 import { planPatient } from "../../ingestion/generator/model/timeline";
 import { patientRng } from "../../ingestion/generator/fhir/patient-record";
-import { drawPerson, moved, personRng, renamed } from "../../ingestion/generator/people/person";
+import { drawPerson, moved, renamed } from "../../ingestion/generator/people/person";
 import { identifierValue } from "../../ingestion/generator/people/identifiers";
 import { regionPeople } from "../../ingestion/generator/people/region-people";
 import { Prng } from "../../ingestion/generator/model/prng";
@@ -15,7 +15,7 @@ type Json = Record<string, unknown>;
 /** Patient `i`'s plan and person elements, drawn as the generator draws them. */
 function person(seed: string, i: number) {
   const plan = planPatient(patientRng(seed, i), pop, REF);
-  return { plan, person: drawPerson(personRng(seed, i), seed, i, plan, plan.deceasedAt ?? REF) };
+  return { plan, person: drawPerson(seed, i, plan, plan.deceasedAt ?? REF) };
 }
 
 describe("generated people", () => {

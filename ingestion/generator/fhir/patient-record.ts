@@ -1,6 +1,6 @@
 import { Prng } from "../model/prng";
 import { Population, Region } from "../model/population";
-import { drawPerson, personRng } from "../people/person";
+import { drawPerson } from "../people/person";
 import { planPatient } from "../model/timeline";
 import { condition, encounter, patient } from "./resources";
 import { RefFn, Resource } from "./types";
@@ -40,7 +40,7 @@ export function buildPatientRecord(
     if (e.infection) resources.push(condition(rng.uuid(), patientId, encId, e.infection, e, ref, false));
     resources.push(...vitalSigns(rng, patientId, encId, e, ref));
   }
-  const person = drawPerson(personRng(seed, index), seed, index, plan, plan.deceasedAt ?? refMs);
+  const person = drawPerson(seed, index, plan, plan.deceasedAt ?? refMs);
   resources.unshift(patient(patientId, plan, person, last));
   return { patientId, resources, region: plan.region };
 }

@@ -3,7 +3,7 @@ import { Facility, Region } from "../model/population";
 import { PatientPlan } from "../model/timeline";
 import { SYS, instant } from "../fhir/types";
 import { identifierValue } from "./identifiers";
-import { regionPeople } from "./region-people";
+import { RegionPeople, regionPeople } from "./region-people";
 
 /** The person-level elements of a Patient (names, telecom, address, identifiers), as FHIR R4 JSON. */
 export interface PersonElements {
@@ -29,27 +29,26 @@ const YEAR_MS = 365.25 * 24 * 3_600_000;
 const V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203";
 const DEFAULT_MRN_FORMAT = "########";
 
-/** The stream of patient `index`'s person elements: separate from its clinical stream, so adding an element
- * here never changes an encounter, condition or KPI. */
-export function personRng(seed: string, index: number): Prng {
-  return new Prng(`${seed}/person/${index}`);
-}
-
 /**
  * Draws a patient's person elements: names from the region's lists and faker locales (a middle name, a prefix
  * or a suffix for some), a home address (line, city, district, state, postal code where the region has them,
  * country), a mobile phone and for most adults an e-mail, an MRN per facility the patient visited and, for
  * adults in regions that use one, a national id. `atMs` is the age reference (death or the reference date).
+ * The values come from the patient's own stream (`seed/person/index`), separate from its clinical stream, so
+ * adding an element here never changes an encounter, condition or KPI.
  */
-export function drawPerson(rng: Prng, seed: string, index: number, plan: PatientPlan, atMs: number): PersonElements {
+export function drawPerson(seed: string, index: number, plan: PatientPlan, atMs: number): PersonElements {
+  const rng = new Prng(`${seed}/person/${index}`);
   const region = plan.region;
   const people = regionPeople(region);
   const faker = people.use(rng);
   const age = (atMs - plan.birth) / YEAR_MS;
-  const name = drawName(rng, region, plan.sex, age);
+  const name = drawName(rng, people, plan.sex, age);
   const given = (name.given as string[])[0];
   const family = name.family as string;
-  const telecom: Record<string, unknown>[] = [{ system: "phone", value: phone(rng, region), use: "mobile", rank: 1 }];
+  const telecom: Record<string, unknown>[] = [
+    { system: "phone", value: phone(rng, region, people), use: "mobile", rank: 1 },
+  ];
   if (age >= EMAIL_YEARS && rng.chance(PERSON_RATES.adultEmail))
     telecom.push({ system: "email", value: faker.internet.email({ firstName: given, lastName: family }), use: "home" });
   const visited = new Map<string, Facility>();
@@ -75,8 +74,7 @@ export function drawPerson(rng: Prng, seed: string, index: number, plan: Patient
 }
 
 /** An official name: family, one or two given names, and for some adults a prefix or a suffix. */
-function drawName(rng: Prng, region: Region, sex: "female" | "male", age: number): Record<string, unknown> {
-  const people = regionPeople(region);
+function drawName(rng: Prng, people: RegionPeople, sex: "female" | "male", age: number): Record<string, unknown> {
   const first = rng.pick(people[sex]);
   const given = [first];
   if (rng.chance(PERSON_RATES.middleName)) {
@@ -105,8 +103,8 @@ export function homeAddress(rng: Prng, region: Region, city: string): Record<str
   return a;
 }
 
-function phone(rng: Prng, region: Region): string {
-  const faker = regionPeople(region).use(rng);
+function phone(rng: Prng, region: Region, people: RegionPeople): string {
+  const faker = people.use(rng);
   if (region.phone !== undefined) return faker.helpers.replaceSymbols(rng.pick(region.phone));
   return faker.phone.number({ style: "international" });
 }

@@ -15,7 +15,6 @@ export interface RegionPeople {
   readonly female: readonly string[];
   readonly male: readonly string[];
   readonly family: readonly string[];
-  readonly faker: Faker;
   /** Points the Faker at `rng` for the next draws and returns it. */
   use(rng: Prng): Faker;
 }
@@ -47,7 +46,6 @@ function build(region: Region): RegionPeople {
     female,
     male,
     family: last,
-    faker,
     use(rng: Prng): Faker {
       current = rng;
       return faker;
