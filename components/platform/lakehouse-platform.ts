@@ -10,6 +10,7 @@ import { AccountContext } from "../shared/account";
 import { readViewFiles } from "../shared/athena-views";
 import { DataLakeStorage } from "../storage/data-lake-storage";
 import { MedallionWorkflow } from "../workflow/medallion-workflow";
+import { buildNetwork } from "./network-layer";
 
 /** Arguments of the whole platform. */
 export interface LakehousePlatformArgs {
@@ -52,9 +53,16 @@ export class LakehousePlatform extends pulumi.ComponentResource {
       region: aws.getRegionOutput({}, invoke).region,
       partition: aws.getPartitionOutput({}, invoke).partition,
     };
+    const net = buildNetwork(name, c, account, child);
     const storage = new DataLakeStorage(
       `${name}-storage`,
-      { prefix: c.prefix, account, lifecycle: c.storage, retainOnDestroy: c.storage.retainOnDestroy },
+      {
+        prefix: c.prefix,
+        account,
+        lifecycle: c.storage,
+        retainOnDestroy: c.storage.retainOnDestroy,
+        endpointOnly: net?.endpointOnly,
+      },
       child,
     );
     const b = storage.buckets;
@@ -108,6 +116,7 @@ export class LakehousePlatform extends pulumi.ComponentResource {
         auditTableArn: audit.tableArn,
         auditTtlDays: c.audit.ttlDays,
         sizing: c.glue,
+        network: net && { connectionName: net.network.glueConnectionName, placement: net.placement },
       },
       child,
     );
@@ -125,6 +134,7 @@ export class LakehousePlatform extends pulumi.ComponentResource {
         memoryMb: c.ingest.lambdaMemoryMb,
         timeoutSeconds: c.ingest.lambdaTimeoutSeconds,
         kmsKeyArn: key,
+        vpc: net?.placement,
       },
       child,
     );

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { secureBucketPolicy } from "./bucket-policies";
+import { EndpointRestriction, secureBucketPolicy } from "./bucket-policies";
 import { LifecycleRule } from "./lifecycle";
 
 /** Arguments of one secure bucket. */
@@ -27,6 +27,8 @@ export interface SecureBucketArgs {
   readonly forceDestroy?: boolean;
   /** Tags of the bucket. Default none. */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Accept requests only through these VPC endpoints or from these roles. Default: no such restriction. */
+  readonly endpointOnly?: pulumi.Input<EndpointRestriction>;
 }
 
 /**
@@ -85,8 +87,10 @@ export class SecureBucket extends pulumi.ComponentResource {
       child,
     );
     const policy = pulumi
-      .all([bucket.arn, args.accountId])
-      .apply(([arn, account]) => JSON.stringify(secureBucketPolicy(arn, account, args.receivesAccessLogs ?? false)));
+      .all([bucket.arn, args.accountId, args.endpointOnly])
+      .apply(([arn, account, only]) =>
+        JSON.stringify(secureBucketPolicy(arn, account, args.receivesAccessLogs ?? false, only)),
+      );
     new aws.s3.BucketPolicy(
       `${name}-policy`,
       { bucket: bucket.id, policy },
