@@ -11,6 +11,7 @@ import { readViewFiles } from "../shared/athena-views";
 import { DataLakeStorage } from "../storage/data-lake-storage";
 import { MedallionWorkflow } from "../workflow/medallion-workflow";
 import { buildNetwork } from "./network-layer";
+import { buildAccess } from "./access-layer";
 
 /** Arguments of the whole platform. */
 export interface LakehousePlatformArgs {
@@ -147,6 +148,20 @@ export class LakehousePlatform extends pulumi.ComponentResource {
       jobNames: workflow.jobNames,
       ingestFunctionName: ingest.functionName,
       views: readViewFiles(args.viewsDir ?? path.join(root, "athena", "views")),
+      child,
+    });
+    buildAccess(name, {
+      config: c,
+      account,
+      storage,
+      databases: catalog.databaseNames,
+      workgroupName: layer.analytics.workgroupName,
+      viewNames: layer.analytics.viewNames,
+      jobNames: workflow.jobNames,
+      workflowName: workflow.workflowName,
+      ingestFunctionName: ingest.functionName,
+      auditTableArn: audit.tableArn,
+      alertTopicArn: layer.alerts.topicArn,
       child,
     });
     this.bucketNames = pulumi.output(

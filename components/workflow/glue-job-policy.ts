@@ -1,5 +1,5 @@
 import { METRICS_NAMESPACE } from "../shared/names";
-import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/policy-document";
+import { PolicyDocument, PolicyStatement, lakeKeyReadWrite, policyDocument } from "../shared/policy-document";
 import { s3ReadStatements } from "../shared/s3-statements";
 import { VpcPlacement, vpcAccessStatements } from "../network/vpc-access-policy";
 
@@ -89,12 +89,7 @@ export function glueJobPolicy(g: GlueJobGrants): PolicyDocument {
     ...s3ReadStatements(g.readBuckets),
     ...s3WriteStatements(g.writeBuckets, g.tempPrefixArn),
     ...catalogStatements(g),
-    {
-      Sid: "UseLakeKey",
-      Effect: "Allow",
-      Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
-      Resource: [g.kmsKeyArn],
-    },
+    lakeKeyReadWrite(g.kmsKeyArn),
     {
       Sid: "WriteLogs",
       Effect: "Allow",

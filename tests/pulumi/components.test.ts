@@ -172,12 +172,13 @@ describe("components under mocks (dev stack)", () => {
     },
   );
 
-  it("alerting: the topic policy lets only the stack's rule and alarms publish, by ARN", () => {
+  it("alerting: the topic policy lets only the stack's rules (job failed, break-glass used) and alarms publish", () => {
     const doc = JSON.parse(m.one("aws:sns/topicPolicy:TopicPolicy", "-topic-policy").inputs.policy);
     const sources = doc.Statement.flatMap(
       (s: { Condition: { ArnEquals: { "aws:SourceArn": string[] } } }) => s.Condition.ArnEquals["aws:SourceArn"],
     );
-    assert.equal(sources.length, 4);
+    assert.equal(sources.length, 5);
+    assert.ok(sources.includes("arn:aws:events:us-east-1:123456789012:rule/fhirlake-dev-break-glass-used"));
     assert.ok(sources.every((a: string) => /^arn:aws:(events|cloudwatch):us-east-1:123456789012:/.test(a)));
   });
 

@@ -46,14 +46,14 @@ describe("whole stacks under mocks", () => {
     () => {
       const extra = Object.entries(inventory(prod)).filter(([t, n]) => (inventory(dev)[t] ?? 0) !== n);
       assert.deepEqual(Object.fromEntries(extra), {
-        "aws:iam/role:Role": 5,
-        "aws:iam/rolePolicy:RolePolicy": 5,
+        "aws:iam/role:Role": 8,
+        "aws:iam/rolePolicy:RolePolicy": 8,
         "aws:quicksight/dataSource:DataSource": 1,
         "aws:quicksight/dataSet:DataSet": 2,
         "aws-native:quicksight:Dashboard": 1,
         "pulumi:providers:aws-native": 1,
-        "aws:cloudwatch/eventRule:EventRule": 5,
-        "aws:cloudwatch/eventTarget:EventTarget": 5,
+        "aws:cloudwatch/eventRule:EventRule": 6,
+        "aws:cloudwatch/eventTarget:EventTarget": 6,
         "aws:ec2/securityGroup:SecurityGroup": 1,
         "aws:ec2/vpcEndpoint:VpcEndpoint": 7,
         "aws:glue/connection:Connection": 1,
