@@ -12,6 +12,7 @@ import { DataLakeStorage } from "../storage/data-lake-storage";
 import { MedallionWorkflow } from "../workflow/medallion-workflow";
 import { buildNetwork } from "./network-layer";
 import { buildAccess } from "./access-layer";
+import { AuditTrail } from "../trail/audit-trail";
 
 /** Arguments of the whole platform. */
 export interface LakehousePlatformArgs {
@@ -82,6 +83,20 @@ export class LakehousePlatform extends pulumi.ComponentResource {
         prefix: c.prefix,
         kmsKeyArn: key,
         pointInTimeRecovery: c.audit.pointInTimeRecovery,
+        retain: c.storage.retainOnDestroy,
+      },
+      child,
+    );
+    new AuditTrail(
+      `${name}-trail`,
+      {
+        prefix: c.prefix,
+        account,
+        phiBucketArns: [b.raw.arn, b.bronze.arn, b.silver.arn],
+        auditTableArn: audit.tableArn,
+        accessLogBucket: b["access-logs"].bucketName,
+        objectLockDays: c.auditTrail.objectLockRetentionDays,
+        logExpirationDays: c.auditTrail.logExpirationDays,
         retain: c.storage.retainOnDestroy,
       },
       child,

@@ -15,7 +15,7 @@ describe("components under mocks (dev stack)", () => {
     const sse = m
       .ofType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")
       .filter((s) => !s.name.includes("access-logs"));
-    assert.equal(sse.length, 7);
+    assert.equal(sse.length, 8); // 7 zones and the trail bucket
     for (const s of sse)
       assert.deepEqual(
         [s.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, s.inputs.rules[0].bucketKeyEnabled],
@@ -34,7 +34,7 @@ describe("components under mocks (dev stack)", () => {
   it("storage: every bucket but the log bucket logs to the access-log bucket", () => {
     const logBucket = m.one("aws:s3/bucket:Bucket", "-access-logs").name;
     const logging = m.ofType("aws:s3/bucketLogging:BucketLogging");
-    assert.equal(logging.length, 7);
+    assert.equal(logging.length, 8);
     assert.ok(logging.every((l) => l.inputs.targetBucket.startsWith(logBucket)));
   });
 

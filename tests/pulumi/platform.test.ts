@@ -22,11 +22,12 @@ describe("whole stacks under mocks", () => {
   });
 
   it(
-    "dev declares the platform's inventory: 8 buckets, 3 jobs, 3 triggers, " +
+    "dev declares the platform's inventory: 9 buckets (8 zones and the trail's), 3 jobs, 3 triggers, " +
       "1 workflow, 1 table, 1 Lambda, 1 topic, 3 alarms, no QuickSight",
     () => {
       const inv = inventory(dev);
-      assert.equal(inv[BUCKET], 8);
+      assert.equal(inv[BUCKET], 9);
+      assert.equal(inv["aws:cloudtrail/trail:Trail"], 1);
       assert.equal(inv["aws:glue/job:Job"], 3);
       assert.equal(inv["aws:glue/trigger:Trigger"], 3);
       assert.equal(inv["aws:glue/workflow:Workflow"], 1);
@@ -49,6 +50,7 @@ describe("whole stacks under mocks", () => {
         "aws:iam/role:Role": 8,
         "aws:iam/rolePolicy:RolePolicy": 8,
         "aws:quicksight/dataSource:DataSource": 1,
+        "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2": 1,
         "aws:quicksight/dataSet:DataSet": 2,
         "aws-native:quicksight:Dashboard": 1,
         "pulumi:providers:aws-native": 1,
@@ -63,7 +65,7 @@ describe("whole stacks under mocks", () => {
     },
   );
 
-  it("prod protects and retains the data buckets, the key and the audit table; dev protects nothing", () => {
+  it("prod protects and retains the data and trail buckets, both keys, the audit table; dev protects nothing", () => {
     const guarded = (m: RecordingMocks) =>
       [...m.options.entries()]
         .filter(([, o]) => o.protect && o.retainOnDelete)
@@ -73,12 +75,14 @@ describe("whole stacks under mocks", () => {
     assert.deepEqual(guarded(prod), [
       "fhirlake-prod-access-logs",
       "fhirlake-prod-audit-table",
+      "fhirlake-prod-audit-trail",
       "fhirlake-prod-bronze",
       "fhirlake-prod-gold",
       "fhirlake-prod-quarantine",
       "fhirlake-prod-raw",
       "fhirlake-prod-silver",
       "fhirlake-prod-storage-key",
+      "fhirlake-prod-trail-key",
     ]);
   });
 
