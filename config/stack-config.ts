@@ -48,7 +48,9 @@ export interface StackConfig {
   /** The GitHub Actions deploy role (OIDC). */
   readonly deploy: {
     readonly githubRepository: string;
-    readonly githubEnvironment: string;
+    readonly branch: string;
+    /** null: the job is trusted by branch; a name: by that (approval-gated) GitHub environment. */
+    readonly githubEnvironment: string | null;
     readonly createOidcProvider: boolean;
   };
 }

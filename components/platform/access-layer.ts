@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../../config/stack-config";
 import { PeopleAccess } from "../access/people-access";
+import { GithubDeployRole } from "../deploy/github-deploy-role";
 import { AccountContext } from "../shared/account";
 import { DataLakeStorage } from "../storage/data-lake-storage";
 
@@ -57,6 +58,24 @@ export function buildAccess(name: string, i: AccessLayerInputs): PeopleAccess {
       identityCenterInstanceArn: i.config.access.identityCenterInstanceArn,
       breakGlassSessionHours: i.config.access.breakGlassSessionHours,
       alertTopicArn: i.alertTopicArn,
+    },
+    i.child,
+  );
+}
+
+/** The role GitHub Actions deploys the stack with (config deploy); it never reads the lake's data. */
+export function buildDeployRole(name: string, i: AccessLayerInputs): GithubDeployRole {
+  const d = i.config.deploy;
+  const b = i.storage.buckets;
+  return new GithubDeployRole(
+    `${name}-deploy`,
+    {
+      prefix: i.config.prefix,
+      account: i.account,
+      subject: { repository: d.githubRepository, branch: d.branch, environment: d.githubEnvironment },
+      createOidcProvider: d.createOidcProvider,
+      zoneBucketArns: (["raw", "bronze", "silver", "gold", "quarantine"] as const).map((z) => b[z].arn),
+      auditTableArn: i.auditTableArn,
     },
     i.child,
   );

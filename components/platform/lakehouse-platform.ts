@@ -11,7 +11,7 @@ import { readViewFiles } from "../shared/athena-views";
 import { DataLakeStorage } from "../storage/data-lake-storage";
 import { MedallionWorkflow } from "../workflow/medallion-workflow";
 import { buildNetwork } from "./network-layer";
-import { buildAccess } from "./access-layer";
+import { buildAccess, buildDeployRole } from "./access-layer";
 import { AuditTrail } from "../trail/audit-trail";
 
 /** Arguments of the whole platform. */
@@ -165,7 +165,7 @@ export class LakehousePlatform extends pulumi.ComponentResource {
       views: readViewFiles(args.viewsDir ?? path.join(root, "athena", "views")),
       child,
     });
-    buildAccess(name, {
+    const accessInputs = {
       config: c,
       account,
       storage,
@@ -178,7 +178,9 @@ export class LakehousePlatform extends pulumi.ComponentResource {
       auditTableArn: audit.tableArn,
       alertTopicArn: layer.alerts.topicArn,
       child,
-    });
+    };
+    buildAccess(name, accessInputs);
+    buildDeployRole(name, accessInputs);
     this.bucketNames = pulumi.output(
       Object.fromEntries(Object.entries(b).map(([z, bucket]) => [z, bucket.bucketName])),
     );
