@@ -33,4 +33,22 @@ export interface StackConfig {
   readonly alerting: { readonly emails: readonly string[]; readonly freshnessHours: number };
   readonly analytics: { readonly bytesScannedCutoffMb: number };
   readonly dashboards: { readonly quicksightEnabled: boolean; readonly quicksightPrincipals: readonly string[] };
+  /** The private VPC; off: the jobs and the Lambda use AWS's public endpoints. */
+  readonly network: {
+    readonly enabled: boolean;
+    readonly cidrBlock: string;
+    readonly zones: number;
+    /** true: a Kinesis interface endpoint for the vitals stream. */
+    readonly streaming: boolean;
+  };
+  /** The people's roles: Identity Center permission sets when an instance is named, IAM roles otherwise. */
+  readonly access: { readonly identityCenterInstanceArn: string | null; readonly breakGlassSessionHours: number };
+  /** CloudTrail's bucket: null Object Lock days means none. */
+  readonly auditTrail: { readonly objectLockRetentionDays: number | null; readonly logExpirationDays: number };
+  /** The GitHub Actions deploy role (OIDC). */
+  readonly deploy: {
+    readonly githubRepository: string;
+    readonly githubEnvironment: string;
+    readonly createOidcProvider: boolean;
+  };
 }

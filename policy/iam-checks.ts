@@ -1,5 +1,12 @@
+import { ENI_DESCRIBE_ACTIONS } from "../components/network/vpc-access-policy";
+
 /** Actions AWS offers no resource-level permissions for; allowed on "*" only with a Condition. */
-export const RESOURCELESS_ACTIONS: readonly string[] = ["cloudwatch:PutMetricData"];
+export const RESOURCELESS_ACTIONS: readonly string[] = [
+  "cloudwatch:GetMetricData",
+  "cloudwatch:ListMetrics",
+  "cloudwatch:PutMetricData",
+  ...ENI_DESCRIBE_ACTIONS,
+];
 
 interface Statement {
   Effect?: string;

@@ -19,6 +19,8 @@ export interface PipelineAlertsArgs {
   /** The ingest Lambda, alarmed on errors. */
   readonly ingestFunctionName: pulumi.Input<string>;
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** ARNs of other EventBridge rules of this stack that may publish (the break-glass alert). Default none. */
+  readonly extraRuleArns?: pulumi.Input<string[]>;
 }
 
 /** SNS topic (KMS) with email subscribers; alerts on job failures, staleness, quarantined records and ingest errors. */
@@ -88,8 +90,8 @@ export class PipelineAlerts extends pulumi.ComponentResource {
       {
         arn: topic.arn,
         policy: pulumi
-          .all([topic.arn, rule.arn, freshness.alarmArn, quarantine.arn, ingestErrors.arn])
-          .apply(([t, r, ...alarms]) => JSON.stringify(alertTopicPolicy(t, [r], alarms))),
+          .all([topic.arn, rule.arn, args.extraRuleArns ?? [], freshness.alarmArn, quarantine.arn, ingestErrors.arn])
+          .apply(([t, r, extra, ...alarms]) => JSON.stringify(alertTopicPolicy(t, [r, ...extra], alarms))),
       },
       child,
     );

@@ -5,6 +5,7 @@ import { AccountContext } from "../shared/account";
 import { AthenaViewFile } from "../shared/athena-views";
 import { dashboardDefinition } from "./dashboard-definition";
 import { resourceName } from "../shared/names";
+import { roleNames } from "../shared/role-names";
 import { assumeRolePolicy } from "../shared/policy-document";
 import {
   DASHBOARD_VIEWER_ACTIONS,
@@ -49,7 +50,11 @@ export class QuicksightDashboards extends pulumi.ComponentResource {
       .apply(([a, r, p]) => args.principals.map((x) => quicksightPrincipalArn(x, a, r, p)));
     const role = new aws.iam.Role(
       `${name}-role`,
-      { assumeRolePolicy: accountId.apply((a) => JSON.stringify(assumeRolePolicy("quicksight.amazonaws.com", a))) },
+      {
+        // A fixed name: the data buckets' VPC-endpoint policy exempts this role by ARN.
+        name: roleNames(args.prefix).quicksight,
+        assumeRolePolicy: accountId.apply((a) => JSON.stringify(assumeRolePolicy("quicksight.amazonaws.com", a))),
+      },
       child,
     );
     const policy = new aws.iam.RolePolicy(

@@ -7,6 +7,7 @@ import { bundleLambda } from "./lambda-bundle";
 import { resourceName } from "../shared/names";
 import { assumeRolePolicy } from "../shared/policy-document";
 import { ingestLambdaPolicy } from "./ingest-lambda-policy";
+import { VpcPlacement } from "../network/vpc-access-policy";
 
 /** Arguments of the ingest trigger. */
 export interface IngestTriggerArgs {
@@ -29,6 +30,8 @@ export interface IngestTriggerArgs {
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Log retention days. Default 90. */
   readonly logRetentionDays?: number;
+  /** The lake's private subnets and security group. Default none: Lambda's own network. */
+  readonly vpc?: pulumi.Input<VpcPlacement>;
 }
 
 /**
@@ -59,9 +62,9 @@ export class IngestTrigger extends pulumi.ComponentResource {
       {
         role: role.name,
         policy: pulumi
-          .all([accountId, region, partition, args.workflowName, logs.arn, args.kmsKeyArn])
-          .apply(([a, r, p, w, l, k]) =>
-            JSON.stringify(ingestLambdaPolicy({ accountId: a, region: r, partition: p }, w, l, k)),
+          .all([accountId, region, partition, args.workflowName, logs.arn, args.kmsKeyArn, args.vpc])
+          .apply(([a, r, p, w, l, k, vpc]) =>
+            JSON.stringify(ingestLambdaPolicy({ accountId: a, region: r, partition: p }, w, l, k, vpc)),
           ),
       },
       child,
@@ -83,6 +86,13 @@ export class IngestTrigger extends pulumi.ComponentResource {
         environment: { variables: { WORKFLOW_NAME: args.workflowName, RAW_PREFIX: args.rawPrefix } },
         kmsKeyArn: args.kmsKeyArn,
         loggingConfig: { logFormat: "Text", logGroup: logs.name },
+        vpcConfig:
+          args.vpc === undefined
+            ? undefined
+            : pulumi.output(args.vpc).apply((v) => ({
+                subnetIds: [...v.subnetIds],
+                securityGroupIds: [v.securityGroupId],
+              })),
       },
       { parent: this, dependsOn: [policy, logs] },
     );

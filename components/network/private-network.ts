@@ -25,6 +25,8 @@ export class PrivateNetwork extends pulumi.ComponentResource {
   public readonly securityGroupId: pulumi.Output<string>;
   /** Endpoint ids the data buckets accept requests through (S3 gateway). */
   public readonly s3EndpointId: pulumi.Output<string>;
+  /** The Glue NETWORK connection the jobs attach through (first subnet, the lake security group). */
+  public readonly glueConnectionName: pulumi.Output<string>;
 
   constructor(name: string, args: PrivateNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("fhirlake:network:PrivateNetwork", name, {}, opts);
@@ -93,10 +95,27 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         child,
       );
     }
+    // A Glue connection names one subnet; Glue needs its zone too (the API still requires it).
+    const subnetId = vpc.isolatedSubnetIds.apply((ids) => ids[0]);
+    const subnet = aws.ec2.getSubnetOutput({ id: subnetId }, child);
+    const connection = new aws.glue.Connection(
+      `${name}-glue`,
+      {
+        connectionType: "NETWORK",
+        description: "Glue jobs in the lake's isolated subnets",
+        physicalConnectionRequirements: {
+          subnetId,
+          availabilityZone: subnet.availabilityZone,
+          securityGroupIdLists: [sg.id],
+        },
+      },
+      child,
+    );
     this.vpcId = vpc.vpcId;
+    this.glueConnectionName = connection.name;
     this.subnetIds = vpc.isolatedSubnetIds;
     this.securityGroupId = sg.id;
     this.s3EndpointId = gateways[0].id;
-    this.registerOutputs({ vpcId: this.vpcId, subnetIds: this.subnetIds });
+    this.registerOutputs({ vpcId: this.vpcId, subnetIds: this.subnetIds, glueConnectionName: this.glueConnectionName });
   }
 }

@@ -6,6 +6,7 @@ import { QuicksightDashboards } from "../dashboards/quicksight-dashboards";
 import { AccountContext } from "../shared/account";
 import { AthenaViewFile } from "../shared/athena-views";
 import { DataLakeStorage } from "../storage/data-lake-storage";
+import { breakGlassRuleName } from "../access/people-access";
 
 /** What the platform hands the downstream layer. */
 export interface AnalyticsLayerInputs {
@@ -43,6 +44,10 @@ export function buildAnalytics(name: string, i: AnalyticsLayerInputs): AlertsAnd
       freshnessHours: c.alerting.freshnessHours,
       ingestFunctionName: i.ingestFunctionName,
       kmsKeyArn: i.key,
+      // The break-glass alert rule (components/access) is named up front so the topic policy can let it publish.
+      extraRuleArns: pulumi
+        .all([i.account.partition, i.account.region, i.account.accountId])
+        .apply(([p, r, a]) => [`arn:${p}:events:${r}:${a}:rule/${breakGlassRuleName(c.prefix)}`]),
     },
     i.child,
   );

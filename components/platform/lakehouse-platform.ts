@@ -10,6 +10,9 @@ import { AccountContext } from "../shared/account";
 import { readViewFiles } from "../shared/athena-views";
 import { DataLakeStorage } from "../storage/data-lake-storage";
 import { MedallionWorkflow } from "../workflow/medallion-workflow";
+import { buildNetwork } from "./network-layer";
+import { buildAccess } from "./access-layer";
+import { AuditTrail } from "../trail/audit-trail";
 
 /** Arguments of the whole platform. */
 export interface LakehousePlatformArgs {
@@ -52,9 +55,16 @@ export class LakehousePlatform extends pulumi.ComponentResource {
       region: aws.getRegionOutput({}, invoke).region,
       partition: aws.getPartitionOutput({}, invoke).partition,
     };
+    const net = buildNetwork(name, c, account, child);
     const storage = new DataLakeStorage(
       `${name}-storage`,
-      { prefix: c.prefix, account, lifecycle: c.storage, retainOnDestroy: c.storage.retainOnDestroy },
+      {
+        prefix: c.prefix,
+        account,
+        lifecycle: c.storage,
+        retainOnDestroy: c.storage.retainOnDestroy,
+        endpointOnly: net?.endpointOnly,
+      },
       child,
     );
     const b = storage.buckets;
@@ -73,6 +83,20 @@ export class LakehousePlatform extends pulumi.ComponentResource {
         prefix: c.prefix,
         kmsKeyArn: key,
         pointInTimeRecovery: c.audit.pointInTimeRecovery,
+        retain: c.storage.retainOnDestroy,
+      },
+      child,
+    );
+    new AuditTrail(
+      `${name}-trail`,
+      {
+        prefix: c.prefix,
+        account,
+        phiBucketArns: [b.raw.arn, b.bronze.arn, b.silver.arn],
+        auditTableArn: audit.tableArn,
+        accessLogBucket: b["access-logs"].bucketName,
+        objectLockDays: c.auditTrail.objectLockRetentionDays,
+        logExpirationDays: c.auditTrail.logExpirationDays,
         retain: c.storage.retainOnDestroy,
       },
       child,
@@ -108,6 +132,7 @@ export class LakehousePlatform extends pulumi.ComponentResource {
         auditTableArn: audit.tableArn,
         auditTtlDays: c.audit.ttlDays,
         sizing: c.glue,
+        network: net && { connectionName: net.network.glueConnectionName, placement: net.placement },
       },
       child,
     );
@@ -125,6 +150,7 @@ export class LakehousePlatform extends pulumi.ComponentResource {
         memoryMb: c.ingest.lambdaMemoryMb,
         timeoutSeconds: c.ingest.lambdaTimeoutSeconds,
         kmsKeyArn: key,
+        vpc: net?.placement,
       },
       child,
     );
@@ -137,6 +163,20 @@ export class LakehousePlatform extends pulumi.ComponentResource {
       jobNames: workflow.jobNames,
       ingestFunctionName: ingest.functionName,
       views: readViewFiles(args.viewsDir ?? path.join(root, "athena", "views")),
+      child,
+    });
+    buildAccess(name, {
+      config: c,
+      account,
+      storage,
+      databases: catalog.databaseNames,
+      workgroupName: layer.analytics.workgroupName,
+      viewNames: layer.analytics.viewNames,
+      jobNames: workflow.jobNames,
+      workflowName: workflow.workflowName,
+      ingestFunctionName: ingest.functionName,
+      auditTableArn: audit.tableArn,
+      alertTopicArn: layer.alerts.topicArn,
       child,
     });
     this.bucketNames = pulumi.output(

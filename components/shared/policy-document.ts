@@ -34,3 +34,13 @@ export function assumeRolePolicy(service: string, accountId: string): PolicyDocu
     },
   ]);
 }
+
+/** Encrypt and decrypt with the lake key (jobs writing zones, break-glass repairing them). */
+export function lakeKeyReadWrite(kmsKeyArn: string): PolicyStatement {
+  return {
+    Sid: "UseLakeKey",
+    Effect: "Allow",
+    Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
+    Resource: [kmsKeyArn],
+  };
+}

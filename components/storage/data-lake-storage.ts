@@ -5,6 +5,10 @@ import { lakeKeyPolicy } from "./kms-policy";
 import { LifecycleSettings, lifecycleRules } from "./lifecycle";
 import { DATA_ZONES, ZONES, Zone, resourceName } from "../shared/names";
 import { SecureBucket } from "./secure-bucket";
+import { EndpointRestriction } from "./bucket-policies";
+
+/** The zones holding lake data, reachable only through the VPC endpoints when the network is on. */
+export const ENDPOINT_ONLY_ZONES: readonly Zone[] = ["raw", "bronze", "silver", "gold", "quarantine"];
 
 /** Arguments of the lake's storage. */
 export interface DataLakeStorageArgs {
@@ -17,6 +21,8 @@ export interface DataLakeStorageArgs {
   readonly retainOnDestroy: boolean;
   /** Tags of every resource. Default none. */
   readonly tags?: Readonly<Record<string, string>>;
+  /** The data zones (ENDPOINT_ONLY_ZONES) accept only requests through these endpoints or roles. Default none. */
+  readonly endpointOnly?: pulumi.Input<EndpointRestriction>;
 }
 
 /** The customer KMS key (rotation on) and one SecureBucket per zone, all logging to the access-log bucket. */
@@ -80,6 +86,7 @@ export class DataLakeStorage extends pulumi.ComponentResource {
         retain: args.retainOnDestroy && DATA_ZONES.includes(zone),
         forceDestroy: !args.retainOnDestroy,
         tags: { ...args.tags, "fhirlake:zone": zone },
+        endpointOnly: ENDPOINT_ONLY_ZONES.includes(zone) ? args.endpointOnly : undefined,
       },
       { parent: this },
     );

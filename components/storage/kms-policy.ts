@@ -1,4 +1,4 @@
-import { PolicyDocument, policyDocument } from "../shared/policy-document";
+import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/policy-document";
 
 /** Key administration and use by the account's IAM principals, listed instead of kms:* (no wildcard actions). */
 export const KEY_ACCOUNT_ACTIONS = [
@@ -30,6 +30,17 @@ export const KEY_ACCOUNT_ACTIONS = [
   "kms:UpdateKeyDescription",
 ] as const;
 
+/** Key-policy statement: the account root administers the key and delegates its use to IAM policies. */
+export function accountAdministersKey(partition: string, accountId: string): PolicyStatement {
+  return {
+    Sid: "AccountAdministersAndDelegatesToIam",
+    Effect: "Allow",
+    Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+    Action: [...KEY_ACCOUNT_ACTIONS],
+    Resource: ["*"],
+  };
+}
+
 /**
  * The lake key's policy. In a key policy "Resource: *" means this key. The account root delegates to IAM
  * (so role policies decide who may use it); CloudWatch Logs (Glue's encrypted logs), EventBridge and
@@ -38,13 +49,7 @@ export const KEY_ACCOUNT_ACTIONS = [
 export function lakeKeyPolicy(accountId: string, region: string, partition = "aws"): PolicyDocument {
   const sameAccount = { StringEquals: { "aws:SourceAccount": accountId } };
   return policyDocument([
-    {
-      Sid: "AccountAdministersAndDelegatesToIam",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-      Action: [...KEY_ACCOUNT_ACTIONS],
-      Resource: ["*"],
-    },
+    accountAdministersKey(partition, accountId),
     {
       Sid: "CloudWatchLogsEncryptGlueLogs",
       Effect: "Allow",

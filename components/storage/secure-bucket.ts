@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { secureBucketPolicy } from "./bucket-policies";
+import { EndpointRestriction, secureBucketPolicy } from "./bucket-policies";
 import { LifecycleRule } from "./lifecycle";
+import { PolicyStatement } from "../shared/policy-document";
 
 /** Arguments of one secure bucket. */
 export interface SecureBucketArgs {
@@ -27,6 +28,12 @@ export interface SecureBucketArgs {
   readonly forceDestroy?: boolean;
   /** Tags of the bucket. Default none. */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Accept requests only through these VPC endpoints or from these roles. Default: no such restriction. */
+  readonly endpointOnly?: pulumi.Input<EndpointRestriction>;
+  /** Statements letting a service write into the bucket (CloudTrail), given the bucket's ARN. Default none. */
+  readonly serviceStatements?: (bucketArn: string) => pulumi.Input<PolicyStatement[]>;
+  /** S3 Object Lock in COMPLIANCE mode for this many days (set at creation only). Default: no Object Lock. */
+  readonly objectLockDays?: number;
 }
 
 /**
@@ -45,7 +52,11 @@ export class SecureBucket extends pulumi.ComponentResource {
     const child = { parent: this };
     const bucket = new aws.s3.Bucket(
       name,
-      { forceDestroy: args.forceDestroy ?? false, tags: { ...args.tags } },
+      {
+        forceDestroy: args.forceDestroy ?? false,
+        objectLockEnabled: args.objectLockDays !== undefined ? true : undefined,
+        tags: { ...args.tags },
+      },
       { parent: this, protect: retain, retainOnDelete: retain },
     );
     new aws.s3.BucketOwnershipControls(
@@ -84,9 +95,13 @@ export class SecureBucket extends pulumi.ComponentResource {
       { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
       child,
     );
+    const services = bucket.arn.apply((arn) => args.serviceStatements?.(arn) ?? []);
     const policy = pulumi
-      .all([bucket.arn, args.accountId])
-      .apply(([arn, account]) => JSON.stringify(secureBucketPolicy(arn, account, args.receivesAccessLogs ?? false)));
+      .all([bucket.arn, args.accountId, args.endpointOnly, services])
+      .apply(([arn, a, only, extra]) => {
+        const doc = secureBucketPolicy(arn, a, args.receivesAccessLogs ?? false, only);
+        return JSON.stringify({ ...doc, Statement: [...doc.Statement, ...extra] });
+      });
     new aws.s3.BucketPolicy(
       `${name}-policy`,
       { bucket: bucket.id, policy },
@@ -106,6 +121,18 @@ export class SecureBucket extends pulumi.ComponentResource {
         {
           bucket: bucket.id,
           rules: args.lifecycleRules.map((r) => ({ ...r, transitions: r.transitions?.map((t) => ({ ...t })) })),
+        },
+        { parent: this, dependsOn: [versioning] },
+      );
+    }
+    if (args.objectLockDays !== undefined) {
+      // Compliance mode: nobody, the account root included, can delete or shorten a locked version before it ends.
+      new aws.s3.BucketObjectLockConfigurationV2(
+        `${name}-object-lock`,
+        {
+          bucket: bucket.id,
+          objectLockEnabled: "Enabled",
+          rule: { defaultRetention: { mode: "COMPLIANCE", days: args.objectLockDays } },
         },
         { parent: this, dependsOn: [versioning] },
       );

@@ -1,6 +1,7 @@
 import { METRICS_NAMESPACE } from "../shared/names";
-import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/policy-document";
+import { PolicyDocument, PolicyStatement, lakeKeyReadWrite, policyDocument } from "../shared/policy-document";
 import { s3ReadStatements } from "../shared/s3-statements";
+import { VpcPlacement, vpcAccessStatements } from "../network/vpc-access-policy";
 
 /** What one Glue job may touch; every ARN is a concrete resource of this stack. */
 export interface GlueJobGrants {
@@ -18,6 +19,8 @@ export interface GlueJobGrants {
   /** The audit table ARN: bronze records files there, every job its runs. None: no audit access. */
   readonly auditTableArn?: string;
   readonly kmsKeyArn: string;
+  /** The job's Glue NETWORK connection and where it places its interfaces. None: Glue's own network. */
+  readonly network?: { readonly connectionName: string; readonly placement: VpcPlacement };
 }
 
 /** S3 write (Hudi rewrites and cleans files, so delete too) on buckets. */
@@ -86,12 +89,7 @@ export function glueJobPolicy(g: GlueJobGrants): PolicyDocument {
     ...s3ReadStatements(g.readBuckets),
     ...s3WriteStatements(g.writeBuckets, g.tempPrefixArn),
     ...catalogStatements(g),
-    {
-      Sid: "UseLakeKey",
-      Effect: "Allow",
-      Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
-      Resource: [g.kmsKeyArn],
-    },
+    lakeKeyReadWrite(g.kmsKeyArn),
     {
       Sid: "WriteLogs",
       Effect: "Allow",
@@ -114,6 +112,18 @@ export function glueJobPolicy(g: GlueJobGrants): PolicyDocument {
       Action: ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable"],
       Resource: [g.auditTableArn],
     });
+  }
+  if (g.network !== undefined) {
+    const base = `arn:${g.partition}:glue:${g.region}:${g.accountId}`;
+    statements.push(
+      {
+        Sid: "ReadOwnConnection",
+        Effect: "Allow",
+        Action: ["glue:GetConnection"],
+        Resource: [`${base}:catalog`, `${base}:connection/${g.network.connectionName}`],
+      },
+      ...vpcAccessStatements(g, g.network.placement),
+    );
   }
   return policyDocument(statements);
 }

@@ -25,6 +25,8 @@ export interface MedallionJobArgs {
   readonly grants: pulumi.Input<Omit<GlueJobGrants, "partition" | "region" | "accountId">>;
   readonly securityConfiguration: pulumi.Input<string>;
   readonly sizing: JobSizing;
+  /** Glue connections the job runs through (the lake's NETWORK connection). Default none: Glue's own network. */
+  readonly connections?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /** One Glue 5.0 Spark job with its own least-privilege role. */
@@ -74,6 +76,7 @@ export class MedallionJob extends pulumi.ComponentResource {
         executionProperty: { maxConcurrentRuns: 1 },
         securityConfiguration: args.securityConfiguration,
         defaultArguments: args.defaultArguments,
+        connections: args.connections,
       },
       { parent: this },
     );

@@ -6,6 +6,7 @@ import { JobLocations, commonJobArguments, jobArguments } from "./glue-arguments
 import { jobScriptPath, packageFiles } from "./job-assets";
 import { JOBS, JobName, glueJobName, resourceName, s3Uri } from "../shared/names";
 import { JobSizing, MedallionJob } from "./medallion-job";
+import { VpcPlacement } from "../network/vpc-access-policy";
 
 /** Bucket names and ARNs the jobs use. */
 export interface WorkflowBuckets {
@@ -33,6 +34,11 @@ export interface MedallionWorkflowArgs {
   readonly databases: Readonly<Record<JobName, string>>;
   readonly kmsKeyArn: pulumi.Input<string>;
   readonly sizing: JobSizing;
+  /** The lake's private network: every job runs through its Glue connection. Default none (Glue's own network). */
+  readonly network?: {
+    readonly connectionName: pulumi.Input<string>;
+    readonly placement: pulumi.Input<VpcPlacement>;
+  };
 }
 
 /** What each job reads and writes, by zone: its input zone in, its output zone(s) out. */
@@ -135,6 +141,7 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
     },
   ): MedallionJob {
     const scripts = args.buckets.names.scripts;
+    const net = args.network;
     const source = new pulumi.asset.FileAsset(jobScriptPath(path.join(args.sourceRoot, "glue-jobs", "jobs"), job));
     const script = new aws.s3.BucketObjectv2(
       `${name}-${job}-script`,
@@ -151,16 +158,21 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
           ...commonJobArguments(`s3://${s}/${k}`, s3Uri(s, `temp/${job}`)),
           ...jobArguments(job, l),
         })),
-        grants: pulumi.all([args.buckets.arns, args.auditTableArn, args.kmsKeyArn]).apply(([arns, audit, key]) => ({
-          readBuckets: [...JOB_ZONES[job].read.map((z) => arns[z]), arns.scripts],
-          writeBuckets: JOB_ZONES[job].write.map((z) => arns[z]),
-          tempPrefixArn: `${arns.scripts}/temp/${job}`,
-          databaseName: args.databases[job],
-          auditTableArn: audit, // file records (bronze) and run records (every job)
-          kmsKeyArn: key,
-        })),
+        grants: pulumi
+          .all([args.buckets.arns, args.auditTableArn, args.kmsKeyArn, net?.connectionName, net?.placement])
+          .apply(([arns, audit, key, connectionName, placement]) => ({
+            readBuckets: [...JOB_ZONES[job].read.map((z) => arns[z]), arns.scripts],
+            writeBuckets: JOB_ZONES[job].write.map((z) => arns[z]),
+            tempPrefixArn: `${arns.scripts}/temp/${job}`,
+            databaseName: args.databases[job],
+            auditTableArn: audit, // file records (bronze) and run records (every job)
+            kmsKeyArn: key,
+            network:
+              connectionName !== undefined && placement !== undefined ? { connectionName, placement } : undefined,
+          })),
         securityConfiguration: shared.security,
         sizing: args.sizing,
+        connections: net === undefined ? undefined : [net.connectionName],
       },
       { parent: this },
     );

@@ -35,4 +35,12 @@ describe("the dev and prod stack configs", () => {
     assert.notDeepEqual(prod.alerting.emails, dev.alerting.emails);
     assert.notEqual(prod.prefix, dev.prefix);
   });
+
+  it("prod runs in the private network with Object Lock on its trail; dev uses public endpoints and no lock", () => {
+    assert.equal(prod.network.enabled, true);
+    assert.equal(dev.network.enabled, false);
+    assert.ok((prod.auditTrail.objectLockRetentionDays ?? 0) > 0);
+    assert.equal(dev.auditTrail.objectLockRetentionDays, null);
+    assert.ok(prod.auditTrail.logExpirationDays >= (prod.auditTrail.objectLockRetentionDays ?? 0));
+  });
 });

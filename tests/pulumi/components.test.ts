@@ -15,7 +15,7 @@ describe("components under mocks (dev stack)", () => {
     const sse = m
       .ofType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")
       .filter((s) => !s.name.includes("access-logs"));
-    assert.equal(sse.length, 7);
+    assert.equal(sse.length, 8); // 7 zones and the trail bucket
     for (const s of sse)
       assert.deepEqual(
         [s.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, s.inputs.rules[0].bucketKeyEnabled],
@@ -34,7 +34,7 @@ describe("components under mocks (dev stack)", () => {
   it("storage: every bucket but the log bucket logs to the access-log bucket", () => {
     const logBucket = m.one("aws:s3/bucket:Bucket", "-access-logs").name;
     const logging = m.ofType("aws:s3/bucketLogging:BucketLogging");
-    assert.equal(logging.length, 7);
+    assert.equal(logging.length, 8);
     assert.ok(logging.every((l) => l.inputs.targetBucket.startsWith(logBucket)));
   });
 
@@ -172,12 +172,13 @@ describe("components under mocks (dev stack)", () => {
     },
   );
 
-  it("alerting: the topic policy lets only the stack's rule and alarms publish, by ARN", () => {
+  it("alerting: the topic policy lets only the stack's rules (job failed, break-glass used) and alarms publish", () => {
     const doc = JSON.parse(m.one("aws:sns/topicPolicy:TopicPolicy", "-topic-policy").inputs.policy);
     const sources = doc.Statement.flatMap(
       (s: { Condition: { ArnEquals: { "aws:SourceArn": string[] } } }) => s.Condition.ArnEquals["aws:SourceArn"],
     );
-    assert.equal(sources.length, 4);
+    assert.equal(sources.length, 5);
+    assert.ok(sources.includes("arn:aws:events:us-east-1:123456789012:rule/fhirlake-dev-break-glass-used"));
     assert.ok(sources.every((a: string) => /^arn:aws:(events|cloudwatch):us-east-1:123456789012:/.test(a)));
   });
 

@@ -22,11 +22,12 @@ describe("whole stacks under mocks", () => {
   });
 
   it(
-    "dev declares the platform's inventory: 8 buckets, 3 jobs, 3 triggers, " +
+    "dev declares the platform's inventory: 9 buckets (8 zones and the trail's), 3 jobs, 3 triggers, " +
       "1 workflow, 1 table, 1 Lambda, 1 topic, 3 alarms, no QuickSight",
     () => {
       const inv = inventory(dev);
-      assert.equal(inv[BUCKET], 8);
+      assert.equal(inv[BUCKET], 9);
+      assert.equal(inv["aws:cloudtrail/trail:Trail"], 1);
       assert.equal(inv["aws:glue/job:Job"], 3);
       assert.equal(inv["aws:glue/trigger:Trigger"], 3);
       assert.equal(inv["aws:glue/workflow:Workflow"], 1);
@@ -41,25 +42,30 @@ describe("whole stacks under mocks", () => {
 
   it(
     "prod adds QuickSight (role, data source, a data set per view, a dashboard " +
-      "and its aws-native provider), a scheduled run rule and a second subscriber",
+      "and its aws-native provider), a scheduled run rule, a second subscriber and the private network " +
+      "(security group, 2 gateway and 5 interface endpoints, a Glue connection)",
     () => {
       const extra = Object.entries(inventory(prod)).filter(([t, n]) => (inventory(dev)[t] ?? 0) !== n);
       assert.deepEqual(Object.fromEntries(extra), {
-        "aws:iam/role:Role": 5,
-        "aws:iam/rolePolicy:RolePolicy": 5,
+        "aws:iam/role:Role": 8,
+        "aws:iam/rolePolicy:RolePolicy": 8,
         "aws:quicksight/dataSource:DataSource": 1,
+        "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2": 1,
         "aws:quicksight/dataSet:DataSet": 2,
         "aws-native:quicksight:Dashboard": 1,
         "pulumi:providers:aws-native": 1,
-        "aws:cloudwatch/eventRule:EventRule": 5,
-        "aws:cloudwatch/eventTarget:EventTarget": 5,
+        "aws:cloudwatch/eventRule:EventRule": 6,
+        "aws:cloudwatch/eventTarget:EventTarget": 6,
+        "aws:ec2/securityGroup:SecurityGroup": 1,
+        "aws:ec2/vpcEndpoint:VpcEndpoint": 7,
+        "aws:glue/connection:Connection": 1,
         "aws:lambda/permission:Permission": 4,
         "aws:sns/topicSubscription:TopicSubscription": 2,
       });
     },
   );
 
-  it("prod protects and retains the data buckets, the key and the audit table; dev protects nothing", () => {
+  it("prod protects and retains the data and trail buckets, both keys, the audit table; dev protects nothing", () => {
     const guarded = (m: RecordingMocks) =>
       [...m.options.entries()]
         .filter(([, o]) => o.protect && o.retainOnDelete)
@@ -69,12 +75,14 @@ describe("whole stacks under mocks", () => {
     assert.deepEqual(guarded(prod), [
       "fhirlake-prod-access-logs",
       "fhirlake-prod-audit-table",
+      "fhirlake-prod-audit-trail",
       "fhirlake-prod-bronze",
       "fhirlake-prod-gold",
       "fhirlake-prod-quarantine",
       "fhirlake-prod-raw",
       "fhirlake-prod-silver",
       "fhirlake-prod-storage-key",
+      "fhirlake-prod-trail-key",
     ]);
   });
 

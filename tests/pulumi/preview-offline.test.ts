@@ -22,7 +22,8 @@ describe("npm run preview:offline", function () {
     assert.match(result.stdout, /^Stack prod \(fhirlake-prod, us-east-1\): \d+ resources would be created/);
     assert.match(result.stdout, /aws:dynamodb\/table:Table\s+fhirlake-prod-audit-table\s+.*protect=true/);
     const diagram = fs.readFileSync(out, "utf8");
-    assert.match(diagram, /```mermaid\nflowchart LR\n {2}subgraph storage/);
+    assert.match(diagram, /```mermaid\nflowchart LR\n {2}subgraph \w+\n/);
+    for (const area of ["storage", "network", "people"]) assert.match(diagram, new RegExp(`\n {2}subgraph ${area}\n`));
     assert.match(diagram, /r\d+ --> r\d+/);
   });
 

@@ -57,6 +57,17 @@ describe("PrivateNetwork under mocks", () => {
     );
   });
 
+  it("attaches Glue through a NETWORK connection in the first isolated subnet, its zone, the lake group", async () => {
+    const mocks = await build(false);
+    const conn = mocks.one("aws:glue/connection:Connection", "net-glue").inputs;
+    assert.equal(conn.connectionType, "NETWORK");
+    assert.deepEqual(conn.physicalConnectionRequirements, {
+      subnetId: "subnet-a",
+      availabilityZone: "us-east-1a",
+      securityGroupIdLists: ["net-sg-id"],
+    });
+  });
+
   it("limits an endpoint policy to one account", () => {
     const doc = endpointPolicy("kms", "111122223333");
     assert.equal(doc.Statement[0].Condition?.StringEquals["aws:ResourceAccount"], "111122223333");
