@@ -6,12 +6,13 @@
 import { DeleteEntry, refKey, resourcesByType } from "./kpi-totals";
 import { lakeTime, toEnc, validPeriod } from "./compute";
 
+import CODES from "../../glue-jobs/lakehouse/data/prevalence_codes.json";
+
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-// The code of a Condition: its first coding with a code in the first of these systems it has, else its first
-// coding with a code (system then possibly empty).
-const PREFERRED = ["http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10", "http://snomed.info/sct"];
-const EXCLUDED_VERIFICATION = new Set(["entered-in-error", "refuted"]);
+// The code choice and the left-out verification statuses, the file gold reads too.
+const PREFERRED: string[] = CODES.preferredSystems;
+const EXCLUDED_VERIFICATION = new Set<string>(CODES.excludedVerificationStatuses);
 const SEP = "\u0000"; // joins key parts: no FHIR string holds it
 
 /** Additive prevalence sums: population per year and region, cases per code, display counts per code. */
