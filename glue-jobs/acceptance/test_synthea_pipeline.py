@@ -6,13 +6,17 @@ import csv
 import gzip
 import json
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from jobs.run_local import run_pipeline
+from lakehouse.gold.prevalence import PREVALENCE_COLUMNS
 from lakehouse.local.audit_server import moto_server
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def totals_from_readme(readme: Path) -> dict[str, float]:
@@ -77,3 +81,40 @@ def test_kpi_monthly_csv_totals_equal_the_independent_totals(run, shared_data):
         if r["avg_length_of_stay_days"]
     )
     assert weighted / sums["inpatient_discharges"] == pytest.approx(expected["avg_length_of_stay_days"], abs=1e-3)
+
+
+@pytest.fixture(scope="module")
+def typescript_engine(shared_data):
+    """The TypeScript implementation of docs/kpis.md (ingestion/kpi/, no Spark, no lake) over the same files."""
+    command = [str(ROOT / "node_modules" / ".bin" / "ts-node"), "--transpile-only", "ingestion/kpi/cli.ts"]
+    done = subprocess.run([*command, str(shared_data / "synthea-r4")], cwd=ROOT, check=True, capture_output=True)
+    return json.loads(done.stdout)
+
+
+def test_the_typescript_engine_gives_the_independent_totals(typescript_engine, shared_data):
+    expected = totals_from_readme(shared_data / "README.md")
+    got = typescript_engine["kpiTotals"]
+    assert {k: got[k] for k in expected if k != "avg_length_of_stay_days"} == {
+        k: v for k, v in expected.items() if k != "avg_length_of_stay_days"
+    }
+    assert got["avg_length_of_stay_days"] == pytest.approx(expected["avg_length_of_stay_days"], abs=1e-3)
+
+
+def test_condition_prevalence_csv_equals_the_typescript_engine_row_for_row(run, typescript_engine):
+    out, _ = run
+    with open(out / "export" / "condition_prevalence.csv", newline="", encoding="utf-8") as handle:
+        header, *lines = list(csv.reader(handle))
+    assert header == PREVALENCE_COLUMNS
+    counts = {"population", "patients_with_condition", "new_cases"}
+
+    def typed(column: str, text: str):
+        if column in counts:
+            return int(text)
+        if column in ("prevalence", "incidence"):
+            return None if text == "" else float(text)
+        return None if text == "" and column == "condition_display" else text
+
+    got = sorted(tuple(typed(c, v) for c, v in zip(header, line, strict=True)) for line in lines)
+    expected = sorted(tuple(r[c] for c in PREVALENCE_COLUMNS) for r in typescript_engine["prevalence"])
+    assert len(got) > 1000
+    assert got == expected

@@ -11,6 +11,7 @@ import { ChunkJob, ChunkResult } from "./output/chunk";
 import { ChunkPool } from "./output/worker-pool";
 import { NdjsonWriter, prepareOutDir } from "./output/writers";
 import { addSums, emptySums } from "../kpi/kpi-totals";
+import { addPrevalenceSums, emptyPrevalenceSums } from "../kpi/prevalence";
 import { Manifest, buildManifest } from "./manifest";
 import { assertResourcesSound, assertSchemaValid } from "../validate/validator";
 
@@ -57,6 +58,7 @@ export async function generate(o: GenerateOptions, onProgress?: (patientsDone: n
   writeOrganizations(o, orgs, refMs);
   const counts: Record<string, number> = { Organization: orgs.length };
   const kpi = emptySums();
+  const prevalence = emptyPrevalenceSums();
   const changes: ChangeFile[] = [];
   const nd = new NdjsonWriter(o.out, o.gzip);
   const pool = new ChunkPool(o.workers);
@@ -65,6 +67,7 @@ export async function generate(o: GenerateOptions, onProgress?: (patientsDone: n
     for (const [t, n] of Object.entries(r.counts)) counts[t] = (counts[t] ?? 0) + n;
     changes.push(...r.changes);
     addSums(kpi, r.kpi);
+    addPrevalenceSums(prevalence, r.prevalence);
     onProgress?.(r.from + (o.chunkSize ?? 100));
   };
   try {
@@ -81,7 +84,7 @@ export async function generate(o: GenerateOptions, onProgress?: (patientsDone: n
     await nd.close();
   }
   if (o.changes) await writeGlobalChanges(o.out, changes);
-  const manifest = buildManifest(o, counts, kpi, changes);
+  const manifest = buildManifest(o, counts, kpi, prevalence, changes);
   fs.writeFileSync(path.join(o.out, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + "\n");
   return manifest;
 }

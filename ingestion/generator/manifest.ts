@@ -2,6 +2,7 @@ import { GenerateOptions } from "./generate-options";
 import { ChangeFile } from "./fhir/changes";
 import { KpiSums, KpiTotals, totalsOf } from "../kpi/kpi-totals";
 import { PlantedRates } from "./model/population";
+import { PrevalenceSums, PrevalenceTotals, prevalenceTotals } from "../kpi/prevalence";
 
 /** The `_manifest.json` written beside the data (format in docs/generate-fhir.md). */
 export interface Manifest {
@@ -12,6 +13,7 @@ export interface Manifest {
   readonly plantedRates: PlantedRates;
   readonly kpiTotals: KpiTotals;
   readonly lengthOfStayDaysSum: number;
+  readonly prevalenceTotals: PrevalenceTotals;
   readonly changes: readonly { file: string; kind: string; resources: readonly string[] }[];
 }
 
@@ -20,6 +22,7 @@ export function buildManifest(
   o: GenerateOptions,
   counts: Record<string, number>,
   kpi: KpiSums,
+  prevalence: PrevalenceSums,
   changes: readonly ChangeFile[],
 ): Manifest {
   const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
@@ -39,6 +42,7 @@ export function buildManifest(
     plantedRates: o.population.plantedRates,
     kpiTotals: totalsOf(kpi),
     lengthOfStayDaysSum: Math.round(kpi.length_of_stay_days_sum * 1e6) / 1e6,
+    prevalenceTotals: prevalenceTotals(prevalence),
     changes: changes.map((c) => ({ file: `changes/${c.name}`, kind: c.kind, resources: c.resources })),
   };
 }

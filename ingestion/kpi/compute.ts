@@ -1,4 +1,4 @@
-import { DeleteEntry, KpiSums, emptySums, finalState, refId } from "./kpi-totals";
+import { DeleteEntry, KpiSums, emptySums, refKey, resourcesByType } from "./kpi-totals";
 import { InfectionTest, loadInfectionTest } from "./value-set";
 import TIME_RANGE from "../../glue-jobs/lakehouse/data/time_range.json";
 
@@ -8,7 +8,8 @@ const DAY = 86_400_000;
 const INPATIENT = new Set(["IMP", "ACUTE", "NONAC"]);
 const DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
 
-interface Enc {
+/** An encounter as silver's encounter view reads it. */
+export interface Enc {
   id: string;
   patient?: string;
   inpatient: boolean;
@@ -21,29 +22,32 @@ const EARLIEST = Date.parse(TIME_RANGE.earliest);
 const BEFORE = Date.parse(TIME_RANGE.before);
 
 /** A time inside the lake's range (glue-jobs/lakehouse/data/time_range.json), else undefined, as silver reads it. */
-const time = (t: unknown): number | undefined => {
+export const lakeTime = (t: unknown): number | undefined => {
   if (typeof t !== "string") return undefined;
   const v = Date.parse(t);
   return Number.isNaN(v) || v < EARLIEST || v >= BEFORE ? undefined : v;
 };
 
-function toEnc(r: Json): Enc {
+export function toEnc(r: Json): Enc {
   const codings: Json[] = r.hospitalization?.dischargeDisposition?.coding ?? [];
   return {
     id: r.id,
-    patient: refId(r.subject?.reference),
+    patient: refKey(r.subject?.reference, "Patient"),
     inpatient: INPATIENT.has(r.class?.code),
-    start: time(r.period?.start),
-    end: time(r.period?.end),
+    start: lakeTime(r.period?.start),
+    end: lakeTime(r.period?.end),
     expired: codings.some((c) => c.system === DISPOSITION && c.code === "exp"),
   };
 }
+
+/** An encounter that ends before it starts is left out of every measure, as a readmission too. */
+export const validPeriod = (e: Enc): boolean => e.start === undefined || e.end === undefined || e.end >= e.start;
 
 /** Patient id -> deceased time (NaN = deceased, date unknown). */
 function deceasedTimes(patients: Json[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const p of patients) {
-    const t = time(p.deceasedDateTime);
+    const t = lakeTime(p.deceasedDateTime);
     if (t !== undefined) out.set(p.id, t);
     else if (p.deceasedBoolean === true) out.set(p.id, NaN);
   }
@@ -53,7 +57,7 @@ function deceasedTimes(patients: Json[]): Map<string, number> {
 function infectedEncounters(conditions: Json[], isInfection: InfectionTest): Set<string> {
   const out = new Set<string>();
   for (const c of conditions) {
-    const enc = refId(c.encounter?.reference);
+    const enc = refKey(c.encounter?.reference, "Encounter");
     if (enc && (c.code?.coding ?? []).some((k: Json) => isInfection(k.system, k.code))) out.add(enc);
   }
   return out;
@@ -78,16 +82,8 @@ export function computeKpiSums(
   isInfection?: InfectionTest,
 ): KpiSums {
   const test = isInfection ?? defaultTest();
-  const byType = new Map<string, Json[]>();
-  for (const r of finalState(versions, deletes).values()) {
-    const list = byType.get(r.resourceType);
-    if (list) list.push(r);
-    else byType.set(r.resourceType, [r]);
-  }
-  // An encounter that ends before it starts is left out of every measure, as a readmission too.
-  const encs = (byType.get("Encounter") ?? [])
-    .map(toEnc)
-    .filter((e) => e.start === undefined || e.end === undefined || e.end >= e.start);
+  const byType = resourcesByType(versions, deletes);
+  const encs = (byType.get("Encounter") ?? []).map(toEnc).filter(validPeriod);
   const infected = infectedEncounters(byType.get("Condition") ?? [], test);
   const deceased = deceasedTimes(byType.get("Patient") ?? []);
   const inpatientByPatient = new Map<string, Enc[]>();

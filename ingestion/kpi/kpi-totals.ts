@@ -56,14 +56,14 @@ export function totalsOf(s: KpiSums): KpiTotals {
 }
 
 /**
- * The id a reference points to: `Type/id`, `urn:uuid:id` or an absolute URL ending in `Type/id`; a trailing
- * `/_history/N` (a version-specific reference) is dropped.
+ * The id silver's `getReferenceKey(type)` gives (glue-jobs/lakehouse/viewdef/functions.py): the reference must
+ * name that type (`Type/id`, or an absolute URL ending so), or be a `urn:uuid:` bronze could not resolve.
  */
-export function refId(ref: unknown): string | undefined {
-  if (typeof ref !== "string" || ref === "") return undefined;
-  if (ref.startsWith("urn:uuid:")) return ref.slice(9) || undefined;
-  const parts = ref.replace(/\/_history\/[^/]*$/, "").split("/");
-  return parts[parts.length - 1] || undefined;
+export function refKey(ref: unknown, type: string): string | undefined {
+  if (typeof ref !== "string") return undefined;
+  const plain = ref.replace(/\/_history\/[^/]+$/, "");
+  if (!plain.startsWith("urn:uuid:") && !new RegExp(`(^|/)${type}/[^/]+$`).test(plain)) return undefined;
+  return /([^/:]+)$/.exec(plain)?.[1];
 }
 
 const ms = (t: unknown): number | undefined => (typeof t === "string" ? Date.parse(t) : undefined);
@@ -87,4 +87,15 @@ export function finalState(versions: Iterable<Json>, deletes: readonly DeleteEnt
     if (cur && !((ms(cur.meta?.lastUpdated) ?? -Infinity) > (ms(d.timestamp) ?? Infinity))) latest.delete(key);
   }
   return latest;
+}
+
+/** The final state (finalState) grouped by resource type. */
+export function resourcesByType(versions: Iterable<Json>, deletes: readonly DeleteEntry[]): Map<string, Json[]> {
+  const byType = new Map<string, Json[]>();
+  for (const r of finalState(versions, deletes).values()) {
+    const list = byType.get(r.resourceType);
+    if (list) list.push(r);
+    else byType.set(r.resourceType, [r]);
+  }
+  return byType;
 }

@@ -8,6 +8,7 @@ import * as zlib from "zlib";
 import { isRealDate } from "../validate/checks";
 import { DeleteEntry } from "./kpi-totals";
 import { hasR4Shape } from "./r4-shape";
+import LIMITS from "../../glue-jobs/lakehouse/data/json_limits.json";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -22,6 +23,9 @@ export interface FileVersions {
   readonly versions: Json[];
   readonly deletes: DeleteEntry[];
 }
+
+// A file (or NDJSON line) nested deeper is skipped whole, as bronze quarantines it whole.
+const MAX_FILE_DEPTH: number = LIMITS.maxFileDepth;
 
 // No trailing newline either: JavaScript's $ (without the m flag) matches only at the very end.
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -95,12 +99,27 @@ function readBundle(bundle: Json, out: FileVersions): void {
   }
 }
 
+/** Whether objects and arrays nest more than `limit` levels (bronze/parse.py's depth_exceeds). */
+export function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The parsed value, or undefined where bronze's parser refuses the text (invalid, or nested too deep). */
 function parseOrUndefined(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
+  return depthExceeds(value, MAX_FILE_DEPTH) ? undefined : value;
 }
 
 /** The versions and deletes of the files, taken in name order (bronze's order: path, then position in the file). */

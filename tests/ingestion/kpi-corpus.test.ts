@@ -4,6 +4,7 @@ import corpus from "../contracts/kpi-cases.json";
 import { computeKpiSums } from "../../ingestion/kpi/compute";
 import { totalsOf } from "../../ingestion/kpi/kpi-totals";
 import { RawFile, readFiles } from "../../ingestion/kpi/read-files";
+import { computePrevalenceSums, prevalenceRows } from "../../ingestion/kpi/prevalence";
 
 type CorpusFile = { name: string; content?: unknown; lines?: unknown[] };
 
@@ -15,6 +16,11 @@ export function corpusBytes(f: CorpusFile): Buffer {
       : JSON.stringify(f.content);
   const bytes = Buffer.from(text, "utf8");
   return f.name.endsWith(".gz") ? zlib.gzipSync(bytes) : bytes;
+}
+
+/** A prevalence case's patients live in region `K<nn>/State`, its prefix upper-cased. */
+function caseRegionPrefix(c: { name: string }): string {
+  return `K${corpus.cases.findIndex((x) => x.name === c.name) + 1}`;
 }
 
 describe("KPI corpus (tests/contracts/kpi-cases.json): the TypeScript engine", () => {
@@ -41,6 +47,12 @@ describe("KPI corpus (tests/contracts/kpi-cases.json): the TypeScript engine", (
       const files: RawFile[] = (c.files as CorpusFile[]).map((f) => ({ name: f.name, content: corpusBytes(f) }));
       const { versions, deletes } = readFiles(files);
       assert.deepEqual(totalsOf(computeKpiSums(versions, deletes)), c.expected.totals);
+      const expected = (c.expected as { prevalence?: { region: string }[] }).prevalence;
+      if (expected === undefined) return;
+      // The case's patients live in its own region (other cases' rows are not its to check).
+      const region = expected[0]?.region ?? `${caseRegionPrefix(c)}/State`;
+      const rows = prevalenceRows(computePrevalenceSums(versions, deletes)).filter((r) => r.region === region);
+      assert.deepEqual(rows, expected);
     });
   }
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { computeKpiSums } from "../../ingestion/kpi/compute";
-import { finalState, refId, totalsOf } from "../../ingestion/kpi/kpi-totals";
+import { finalState, refKey, totalsOf } from "../../ingestion/kpi/kpi-totals";
 
 type Json = Record<string, unknown>;
 let n = 0;
@@ -125,7 +125,13 @@ describe("KPI totals (docs/kpis.md)", () => {
     assert.equal(finalState([newer, recreated], del).size, 1);
   });
 
-  it("resolves Type/id, urn:uuid and absolute references to the id", () => {
-    assert.deepEqual(["Patient/1", "urn:uuid:2", "https://x.org/fhir/Patient/3"].map(refId), ["1", "2", "3"]);
+  it("resolves Type/id, urn:uuid and absolute references to the id, as silver's getReferenceKey(Patient)", () => {
+    const refs = ["Patient/1", "urn:uuid:2", "https://x.org/fhir/Patient/3", "Patient/4/_history/2"];
+    assert.deepEqual(
+      refs.map((r) => refKey(r, "Patient")),
+      ["1", "2", "3", "4"],
+    );
+    for (const other of ["Group/5", "5", "Patient/", "https://x.org/fhir/Practitioner/6", undefined])
+      assert.equal(refKey(other, "Patient"), undefined, String(other));
   });
 });

@@ -14,10 +14,14 @@ from datetime import datetime
 import simplejson
 
 from lakehouse.bronze.records import Quarantined, Resource
-from lakehouse.bronze.references import resolve_bundle_references
-from lakehouse.bronze.shape import MAX_DEPTH
+from lakehouse.bronze.references import local_ids, rewrite_in_place
 from lakehouse.bronze.validate import check_resource, json_type
+from lakehouse.contracts import contract
 from lakehouse.fhir_types import format_utc, parse_instant, r4_resource_types
+
+# A whole file (or NDJSON line) nested deeper is quarantined whole; one resource's own bound is shape.py's
+# (data/json_limits.json, which the TypeScript reader shares).
+MAX_FILE_DEPTH: int = contract("json_limits")["maxFileDepth"]
 
 # The version time of a resource that carries none: below every real instant in format_utc's sortable form.
 NO_VERSION_TIME = "0000-01-01T00:00:00.000000Z"
@@ -31,21 +35,22 @@ def dumps(value: object) -> str:
 
 
 def loads(text: str) -> object:
-    """JSON with decimals as Decimal, so re-serialising loses no precision. Raises TooDeepError past MAX_DEPTH."""
+    """JSON with decimals as Decimal, so re-serialising loses no precision. Raises TooDeepError past
+    MAX_FILE_DEPTH, whether the parser's stack runs out first or the walk after it finds the depth."""
     try:
         value = simplejson.loads(text, use_decimal=True)
-    except RecursionError:  # nesting deep enough to exhaust the parser's stack
+    except RecursionError:
         raise TooDeepError() from None
-    # Nesting past MAX_DEPTH needs more than MAX_DEPTH brackets: counting them (in C) spares most walks.
-    if text.count("{") + text.count("[") > MAX_DEPTH and depth_exceeds(value, MAX_DEPTH):
+    # Nesting past the bound needs more brackets than the bound: counting them (in C) spares most walks.
+    if text.count("{") + text.count("[") > MAX_FILE_DEPTH and depth_exceeds(value, MAX_FILE_DEPTH):
         raise TooDeepError()
     return value
 
 
 class TooDeepError(ValueError):
-    """JSON nested deeper than MAX_DEPTH."""
+    """JSON nested deeper than MAX_FILE_DEPTH."""
 
-    reason = f"JSON nested deeper than {MAX_DEPTH} levels"
+    reason = f"JSON nested deeper than {MAX_FILE_DEPTH} levels"
 
 
 def depth_exceeds(value: object, limit: int) -> bool:
@@ -181,7 +186,7 @@ def _parse_bundle(source_file: str, bundle: dict, text: str) -> Iterator[Item]:
         return
     stamp_text = bundle.get("timestamp")
     stamp = parse_instant(stamp_text) if isinstance(stamp_text, str) else None
-    resolved = resolve_bundle_references(entries)
+    ids = local_ids(entries)
     for index, entry in enumerate(entries):
         position = f"entry[{index}]"
         if not isinstance(entry, dict):
@@ -215,7 +220,10 @@ def _parse_bundle(source_file: str, bundle: dict, text: str) -> Iterator[Item]:
         if problem:
             yield _quarantine(source_file, position, problem, resource, dumps(resource))
             continue
-        yield _resource(source_file, position, resource, dumps(resource), dumps(resolved[index]), stamp)
+        raw = dumps(resource)
+        yield _resource(
+            source_file, position, resource, raw, dumps(resource) if rewrite_in_place(resource, ids) else raw, stamp
+        )
 
 
 def _delete(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 
 def local_ids(entries: list) -> dict[str, str]:
     """fullUrl -> 'Type/id' for the entries of one Bundle that carry a resource with both."""
@@ -20,20 +18,29 @@ def local_ids(entries: list) -> dict[str, str]:
     return found
 
 
-def rewrite(value: Any, ids: dict[str, str]) -> Any:
-    """A copy of `value` where every Reference.reference found in `ids` is replaced; the rest unchanged."""
-    if isinstance(value, dict):
-        out = {key: rewrite(item, ids) for key, item in value.items()}
-        ref = value.get("reference")
-        if isinstance(ref, str) and ref in ids:
-            out["reference"] = ids[ref]
-        return out
-    if isinstance(value, list):
-        return [rewrite(item, ids) for item in value]
-    return value
+def rewrite_in_place(value: object, ids: dict[str, str]) -> bool:
+    """Replaces every Reference.reference of `value` found in `ids`; whether any was. Iterative, so no input
+    nesting can exhaust the stack; in place, as the caller has already serialised the original."""
+    changed = False
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("reference")
+            if isinstance(ref, str) and ref in ids:
+                item["reference"] = ids[ref]
+                changed = True
+            stack.extend(child for child in item.values() if isinstance(child, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(child for child in item if isinstance(child, (dict, list)))
+    return changed
 
 
-def resolve_bundle_references(entries: list) -> list[Any]:
-    """Each entry's resource with bundle-local references resolved (None where an entry has no resource)."""
+def resolve_bundle_references(entries: list) -> list[object]:
+    """Each entry's resource with bundle-local references resolved (None where an entry has no resource).
+    Rewrites the entries' resources in place."""
     ids = local_ids(entries)
-    return [rewrite(entry.get("resource"), ids) if isinstance(entry, dict) else None for entry in entries]
+    resources = [entry.get("resource") if isinstance(entry, dict) else None for entry in entries]
+    for resource in resources:
+        rewrite_in_place(resource, ids)
+    return resources

@@ -11,13 +11,14 @@ from datetime import datetime
 from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 
+from lakehouse.contracts import contract
 from lakehouse.gold.facts import group_of
 from lakehouse.gold.kpi import rate
 
-# The code of a Condition: its first coding with a code in the first of these systems it has, else its first
-# coding with a code (the system may then be empty).
-PREFERRED_SYSTEMS = ["http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10", "http://snomed.info/sct"]
-EXCLUDED_VERIFICATION = ("entered-in-error", "refuted")
+# The code choice and the left-out verification statuses, shared with the TypeScript engine: data/prevalence_codes.json
+_CODES = contract("prevalence_codes")
+PREFERRED_SYSTEMS: list[str] = _CODES["preferredSystems"]
+EXCLUDED_VERIFICATION: tuple[str, ...] = tuple(_CODES["excludedVerificationStatuses"])
 KEY = ["year", "region", "condition_system", "condition_code"]
 PREVALENCE_COLUMNS = [
     *KEY,

@@ -118,17 +118,17 @@ BAD_CORPUS: dict[str, tuple[str, bytes, str, str | None]] = {
         "Bundle.entry.resource",
     ),
     "bad-ndjson-line": ("lines.ndjson", b'{"resourceType": "Patient", "id": "a"\n', "invalid JSON at column", None),
-    # Past the parser's stack (RecursionError) and just past MAX_DEPTH (64): both quarantined, neither a crash.
+    # Past the parser's stack (RecursionError) and one past maxFileDepth (512): both quarantined, neither a crash.
     "json-10000-deep": (
         "deep.json",
         b'{"resourceType":"Patient","id":"d","x":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
-        "nested deeper than 64",
+        "nested deeper than 512",
         None,
     ),
-    "json-65-deep": (
-        "deep65.ndjson",
-        b'{"resourceType":"Patient","id":"d","x":' + b"[" * 64 + b"]" * 64 + b"}\n",
-        "nested deeper than 64",
+    "json-513-deep": (
+        "deep513.ndjson",
+        b'{"resourceType":"Patient","id":"d","x":' + b"[" * 512 + b"]" * 512 + b"}\n",
+        "nested deeper than 512",
         None,
     ),
     "id-trailing-newline": ("idnl.json", as_bytes({"resourceType": "Patient", "id": "p1\n"}), "FHIR id pattern", "id"),

@@ -3,8 +3,9 @@ import json
 
 import pytest
 
-from lakehouse.bronze.parse import parse_file
+from lakehouse.bronze.parse import MAX_FILE_DEPTH, parse_file
 from lakehouse.bronze.records import Quarantined, Resource
+from lakehouse.bronze.shape import MAX_DEPTH
 from tests.bronze.corpus import BAD_CORPUS, as_bytes, encounter, ndjson, patient, transaction
 
 
@@ -45,6 +46,42 @@ def test_a_deep_record_in_ndjson_is_quarantined_and_its_neighbours_kept():
     items = parse("d.ndjson", (json.dumps(patient("a")) + "\n" + deep + "\n" + json.dumps(patient("b"))).encode())
     assert [type(i) for i in items] == [Resource, Quarantined, Resource]
     assert items[1].position == "line 2" and "nested deeper" in items[1].reason
+
+
+def nested_patient(rid: str, levels: int) -> dict:
+    """A Patient whose object levels number `levels` (itself the first): extensions in extensions, each inside
+    an array, so a bundle holding it nests about twice as deep in objects and arrays."""
+    inner: dict = {"url": "http://example.org/x", "valueString": "leaf"}
+    for _ in range(levels - 2):
+        inner = {"url": "http://example.org/x", "extension": [inner]}
+    return patient(rid, extension=[inner])
+
+
+def test_a_resource_at_the_depth_bound_enters_from_a_bundle_deeper_than_it():
+    items = parse("b.json", as_bytes(transaction(nested_patient("n1", MAX_DEPTH), patient("p1"))))
+    assert [type(i) for i in items] == [Resource, Resource]
+
+
+def test_a_resource_past_the_depth_bound_is_quarantined_alone_and_its_bundle_neighbours_enter():
+    items = parse("b.json", as_bytes(transaction(nested_patient("n1", MAX_DEPTH + 1), patient("p1"))))
+    assert [type(i) for i in items] == [Quarantined, Resource]
+    assert items[0].position == "entry[0]" and f"nested deeper than {MAX_DEPTH}" in items[0].reason
+
+
+def file_nested(depth: int) -> bytes:
+    """A Bundle whose objects and arrays nest exactly `depth` levels, in a resource R4 refuses anyway."""
+    pad = depth - 4  # Bundle { entry [ { resource { : four levels before the padding
+    return (
+        '{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient",'
+        '"id":"d","x":' + "[" * pad + "]" * pad + "}}]}"
+    ).encode()
+
+
+def test_a_file_at_the_file_depth_bound_is_read_and_one_past_it_quarantined_whole():
+    (inside,) = parse("f.json", file_nested(MAX_FILE_DEPTH))
+    assert inside.position == "entry[0]"
+    (whole,) = parse("f.json", file_nested(MAX_FILE_DEPTH + 1))
+    assert whole.position == "file" and f"nested deeper than {MAX_FILE_DEPTH}" in whole.reason
 
 
 def test_an_unknown_resource_type_is_not_repeated_in_its_reason():

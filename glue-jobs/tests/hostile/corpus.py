@@ -180,7 +180,7 @@ def write(hostile: Path, plain: Path) -> Corpus:
         "Patient",
     )
     deep = '{"resourceType":"Patient","id":"p9","x":' + "[" * 10_000 + "]" * 10_000 + "}"
-    bad("deep.json", deep, "JSON 10,000 levels deep", "nested deeper than 64", None)
+    bad("deep.json", deep, "JSON 10,000 levels deep", "nested deeper than 512", None)
 
     # Entries that are not regular files: left out, counted by reason, never opened.
     (hostile / "dangling.json").symlink_to(hostile / "missing.json")

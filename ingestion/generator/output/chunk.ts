@@ -8,6 +8,7 @@ import { ChangeFile, patientChanges } from "../fhir/changes";
 import { Resource, refStyle } from "../fhir/types";
 import { KpiSums, addSums, emptySums } from "../../kpi/kpi-totals";
 import { computeKpiSums } from "../../kpi/compute";
+import { PrevalenceSums, addPrevalenceSums, computePrevalenceSums, emptyPrevalenceSums } from "../../kpi/prevalence";
 import { assertResourcesSound, assertSchemaValid } from "../../validate/validator";
 
 /** What a chunk of patients needs; plain data so it can cross into a worker thread. */
@@ -38,6 +39,7 @@ export interface ChunkResult {
   readonly changes: ChangeFile[];
   readonly counts: Record<string, number>;
   readonly kpi: KpiSums;
+  readonly prevalence: PrevalenceSums;
 }
 
 /** Name of patient `index`'s bundle file. */
@@ -47,7 +49,14 @@ export function bundleName(index: number, gzip: boolean): string {
 
 /** Builds, validates and serialises patients [from, to); throws InvalidResourceError on anything invalid. */
 export function runChunk(job: ChunkJob): ChunkResult {
-  const res: ChunkResult = { from: job.from, lines: {}, changes: [], counts: {}, kpi: emptySums() };
+  const res: ChunkResult = {
+    from: job.from,
+    lines: {},
+    changes: [],
+    counts: {},
+    kpi: emptySums(),
+    prevalence: emptyPrevalenceSums(),
+  };
   const orgRefs = job.orgIds.map((id) => `Organization/${id}`);
   for (let i = job.from; i < job.to; i++) {
     const rec = buildPatientRecord(job.seed, i, job.population, job.refMs, refStyle[job.format]);
@@ -62,7 +71,9 @@ export function runChunk(job: ChunkJob): ChunkResult {
       fs.writeFileSync(path.join(job.out, "changes", f.name), f.text);
       res.changes.push({ ...f, text: "" });
     }
-    addSums(res.kpi, computeKpiSums([...rec.resources, ...ch.versions], ch.deletes));
+    const versions = [...rec.resources, ...ch.versions];
+    addSums(res.kpi, computeKpiSums(versions, ch.deletes));
+    addPrevalenceSums(res.prevalence, computePrevalenceSums(versions, ch.deletes));
     for (const r of rec.resources) res.counts[r.resourceType] = (res.counts[r.resourceType] ?? 0) + 1;
   }
   return res;
