@@ -20,16 +20,21 @@ function statementCovers(s: any, action: string, resource: string): boolean {
 }
 
 /**
- * Whether an identity policy on its own lets its holder read (s3:GetObject) an object: some Allow covers it and no
+ * Whether an identity policy on its own lets its holder do an action on a resource: some Allow covers it and no
  * unconditional Deny does. Conditions are ignored: an Allow counts even with one (it could only narrow), a Deny only
- * without one, so the answer errs towards "can read". A check of the policy's own text, not all IAM evaluates.
+ * without one, so the answer errs towards "allowed". A check of the policy's own text, not all IAM evaluates.
  */
-export function allowsObjectRead(policy: string | object, objectArn: string): boolean {
+export function allowsAction(policy: string | object, action: string, resource: string): boolean {
   const doc = (typeof policy === "string" ? JSON.parse(policy) : policy) as { Statement?: any };
   const statements: any[] = doc.Statement === undefined ? [] : [doc.Statement].flat();
-  const allowed = statements.some((s) => s.Effect === "Allow" && statementCovers(s, "s3:GetObject", objectArn));
+  const allowed = statements.some((s) => s.Effect === "Allow" && statementCovers(s, action, resource));
   const denied = statements.some(
-    (s) => s.Effect === "Deny" && s.Condition === undefined && statementCovers(s, "s3:GetObject", objectArn),
+    (s) => s.Effect === "Deny" && s.Condition === undefined && statementCovers(s, action, resource),
   );
   return allowed && !denied;
+}
+
+/** Whether an identity policy on its own lets its holder read (s3:GetObject) an object (see allowsAction). */
+export function allowsObjectRead(policy: string | object, objectArn: string): boolean {
+  return allowsAction(policy, "s3:GetObject", objectArn);
 }

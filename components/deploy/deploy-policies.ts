@@ -33,22 +33,62 @@ export function githubTrustPolicy(providerArn: string, subjects: readonly string
 }
 
 /**
- * Guardrails on the deploy role, which otherwise may change any infrastructure: it never reads lake objects or audit
- * items, and it cannot change its own policies or trust (widening them takes an administrator).
+ * Every S3 action that reads an object or its metadata (IAM's "Read" actions on the object resource type). The
+ * deploy role is denied all of them on the lake's buckets; a test compares this list with parliament's IAM data.
  */
-export function deployGuardrailPolicy(zoneBucketArns: readonly string[], auditTableArn: string, ownRoleArn: string) {
+export const OBJECT_READ_ACTIONS = [
+  "s3:GetObject",
+  "s3:GetObjectAcl",
+  "s3:GetObjectAttributes",
+  "s3:GetObjectLegalHold",
+  "s3:GetObjectRetention",
+  "s3:GetObjectTagging",
+  "s3:GetObjectTorrent",
+  "s3:GetObjectVersion",
+  "s3:GetObjectVersionAcl",
+  "s3:GetObjectVersionAttributes",
+  "s3:GetObjectVersionForReplication",
+  "s3:GetObjectVersionTagging",
+  "s3:GetObjectVersionTorrent",
+] as const;
+
+/**
+ * DynamoDB actions that return items, or copy them somewhere they could be read (export, backup, restore); the
+ * table's own description, tags and settings stay readable, Pulumi needs them.
+ */
+export const ITEM_READ_ACTIONS = [
+  "dynamodb:BatchGetItem",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:CreateBackup",
+  "dynamodb:ExportTableToPointInTime",
+  "dynamodb:GetItem",
+  "dynamodb:GetRecords",
+  "dynamodb:GetShardIterator",
+  "dynamodb:PartiQLSelect",
+  "dynamodb:Query",
+  "dynamodb:RestoreTableToPointInTime",
+  "dynamodb:Scan",
+] as const;
+
+/**
+ * Guardrails on the deploy role, whose AdministratorAccess may change any infrastructure (the documented exception,
+ * policy/iam-wildcard-exceptions.json): explicit, unconditional denies, which no Allow and no bucket policy can
+ * override, of every object read on the lake's buckets and every item read or copy of the audit table; and no changes
+ * to its own policies or trust (widening them takes an administrator).
+ */
+export function deployGuardrailPolicy(dataBucketArns: readonly string[], auditTableArn: string, ownRoleArn: string) {
   return policyDocument([
     {
       Sid: "NeverReadLakeData",
       Effect: "Deny",
-      Action: ["s3:GetObject", "s3:GetObjectVersion"],
-      Resource: zoneBucketArns.map((b) => `${b}/*`),
+      Action: [...OBJECT_READ_ACTIONS],
+      Resource: dataBucketArns.map((b) => `${b}/*`),
     },
     {
       Sid: "NeverReadAuditItems",
       Effect: "Deny",
-      Action: ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"],
-      Resource: [auditTableArn, `${auditTableArn}/index/*`],
+      Action: [...ITEM_READ_ACTIONS],
+      Resource: [auditTableArn, `${auditTableArn}/index/*`, `${auditTableArn}/stream/*`],
     },
     {
       Sid: "CannotWidenItself",

@@ -18,15 +18,16 @@ export interface GithubDeployRoleArgs {
   readonly subject: GithubSubject;
   /** true: declare GitHub's OIDC provider (one per account); false: it exists already. */
   readonly createOidcProvider: boolean;
-  /** Buckets and audit table the role must never read. */
-  readonly zoneBucketArns: pulumi.Input<pulumi.Input<string>[]>;
+  /** Buckets whose objects and the audit table whose items the role must never read. */
+  readonly dataBucketArns: pulumi.Input<pulumi.Input<string>[]>;
   readonly auditTableArn: pulumi.Input<string>;
 }
 
 /**
  * GitHub's OIDC provider and the role `pulumi up` runs as in CI: no stored AWS keys, trust limited to one repository
  * and branch (or approval-gated environment), 1-hour sessions. Deploying a whole platform needs broad rights
- * (AdministratorAccess, the documented exception); guardrails deny it the lake's data and changes to itself.
+ * (AdministratorAccess, the documented exception in policy/iam-wildcard-exceptions.json); guardrails deny it the
+ * lake's data and changes to itself.
  */
 export class GithubDeployRole extends pulumi.ComponentResource {
   public readonly roleArn: pulumi.Output<string>;
@@ -63,7 +64,7 @@ export class GithubDeployRole extends pulumi.ComponentResource {
       {
         role: role.name,
         policy: pulumi
-          .all([args.zoneBucketArns, args.auditTableArn, partition, accountId])
+          .all([args.dataBucketArns, args.auditTableArn, partition, accountId])
           .apply(([buckets, table, p, a]) =>
             JSON.stringify(deployGuardrailPolicy(buckets, table, iamRoleArn(p, a, roleName))),
           ),

@@ -63,6 +63,9 @@ export function buildAccess(name: string, i: AccessLayerInputs): PeopleAccess {
   );
 }
 
+/** Buckets whose objects the deploy role may never read: the zones, and Athena results (query output is data too). */
+export const DEPLOY_UNREADABLE_ZONES = ["raw", "bronze", "silver", "gold", "quarantine", "athena-results"] as const;
+
 /** The role GitHub Actions deploys the stack with (config deploy); it never reads the lake's data. */
 export function buildDeployRole(name: string, i: AccessLayerInputs): GithubDeployRole {
   const d = i.config.deploy;
@@ -74,7 +77,7 @@ export function buildDeployRole(name: string, i: AccessLayerInputs): GithubDeplo
       account: i.account,
       subject: { repository: d.githubRepository, branch: d.branch, environment: d.githubEnvironment },
       createOidcProvider: d.createOidcProvider,
-      zoneBucketArns: (["raw", "bronze", "silver", "gold", "quarantine"] as const).map((z) => b[z].arn),
+      dataBucketArns: DEPLOY_UNREADABLE_ZONES.map((z) => b[z].arn),
       auditTableArn: i.auditTableArn,
     },
     i.child,

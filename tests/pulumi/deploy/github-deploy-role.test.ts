@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
-import { githubSubject } from "../../../components/deploy/deploy-policies";
-import { allowsObjectRead } from "../../../policy/object-read";
+import { ITEM_READ_ACTIONS, OBJECT_READ_ACTIONS, githubSubject } from "../../../components/deploy/deploy-policies";
+import { DEPLOY_UNREADABLE_ZONES } from "../../../components/platform/access-layer";
+import { allowsAction } from "../../../policy/object-read";
+import { actionsOn } from "../../iam/iam-definition";
 import { MOCK_ACCOUNT, RecordingMocks } from "../mocks";
 import { buildStack } from "../stack";
 
@@ -49,16 +51,49 @@ describe("the GitHub Actions deploy role", () => {
     }
   });
 
-  it("is named as the bucket policies exempt it; guardrails deny lake objects and changing itself", () => {
+  it("is named as the bucket policies exempt it, and may not change its own policies or trust", () => {
     const role = prod.one(ROLE, "-deploy-role");
     assert.equal(role.state.arn, `arn:aws:iam::${MOCK_ACCOUNT}:role/fhirlake-prod-deploy`);
     const guard = JSON.parse(prod.one("aws:iam/rolePolicy:RolePolicy", "-deploy-guardrails").inputs.policy);
-    const wideOpen = { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }, ...guard.Statement] };
-    for (const zone of ["raw", "bronze", "silver", "gold", "quarantine"]) {
-      const bucket = prod.one("aws:s3/bucket:Bucket", `fhirlake-prod-${zone}`).state.arn;
-      assert.equal(allowsObjectRead(wideOpen, `${bucket}/any`), false, zone);
-    }
     const self = guard.Statement.find((s: { Sid: string }) => s.Sid === "CannotWidenItself");
     assert.deepEqual(self.Resource, [role.state.arn]);
   });
+
+  it("denies every S3 object read AWS defines (parliament's IAM data) and every item read of the audit table", () => {
+    assert.deepEqual([...OBJECT_READ_ACTIONS], actionsOn("s3", "Read", ["object"]));
+    const itemReads = actionsOn("dynamodb", "Read", ["table", "stream"]).filter(
+      (a) => !/^dynamodb:(Describe|List|GetResourcePolicy)/.test(a),
+    );
+    assert.ok(itemReads.length >= 8, itemReads.join());
+    for (const a of itemReads) assert.ok((ITEM_READ_ACTIONS as readonly string[]).includes(a), a);
+  });
+
+  for (const stack of ["dev", "prod"] as const) {
+    it(`in ${stack}, AdministratorAccess less the guardrails reads no lake object and no audit item`, () => {
+      const m = stack === "dev" ? dev : prod;
+      const attached = m
+        .ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+        .filter((r) => /-deploy-/.test(r.name));
+      assert.deepEqual(
+        attached.map((r) => r.inputs.policyArn),
+        ["arn:aws:iam::aws:policy/AdministratorAccess"],
+      );
+      const guard = JSON.parse(m.one("aws:iam/rolePolicy:RolePolicy", "-deploy-guardrails").inputs.policy);
+      const effective = { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }, ...guard.Statement] };
+      for (const zone of DEPLOY_UNREADABLE_ZONES) {
+        const bucket = m.one("aws:s3/bucket:Bucket", `fhirlake-${stack}-${zone}`).state.arn;
+        for (const action of actionsOn("s3", "Read", ["object"]))
+          assert.equal(allowsAction(effective, action, `${bucket}/fhir/a.json`), false, `${action} ${zone}`);
+        // It still deploys: writing objects and reading bucket settings stay allowed.
+        assert.equal(allowsAction(effective, "s3:GetBucketPolicy", String(bucket)), true, zone);
+      }
+      const table = m.one("aws:dynamodb/table:Table", "").state.arn as string;
+      for (const action of ITEM_READ_ACTIONS)
+        for (const arn of [table, `${table}/index/by-run`, `${table}/stream/2026-01-01T00:00:00.000`])
+          assert.equal(allowsAction(effective, action, arn), false, `${action} ${arn}`);
+      assert.equal(allowsAction(effective, "dynamodb:DescribeTable", table), true);
+      const scripts = m.one("aws:s3/bucket:Bucket", `fhirlake-${stack}-scripts`).state.arn;
+      assert.equal(allowsAction(effective, "s3:GetObject", `${scripts}/jobs/bronze.py`), true);
+    });
+  }
 });
