@@ -3,6 +3,7 @@ import { PolicyStatement } from "../shared/policy-document";
 
 /** Where a VPC-attached function or job runs: its subnets and security group. */
 export interface VpcPlacement {
+  readonly vpcId: string;
   readonly subnetIds: readonly string[];
   readonly securityGroupId: string;
 }
@@ -13,13 +14,13 @@ export const ENI_DESCRIBE_ACTIONS = [
   "ec2:DescribeRouteTables",
   "ec2:DescribeSecurityGroups",
   "ec2:DescribeSubnets",
-  "ec2:DescribeVpcAttribute",
   "ec2:DescribeVpcEndpoints",
 ] as const;
 
 /**
  * What Lambda and Glue need to place their network interfaces in the lake's subnets: create them only in the given
- * subnets with the given security group, delete and tag interfaces of this account and region, describe in region.
+ * subnets with the given security group, delete and tag interfaces of this account and region, describe in region;
+ * DescribeVpcAttribute (Glue checks the VPC's DNS settings) names its VPC, it has resource-level permissions.
  */
 export function vpcAccessStatements(scope: AccountScope, placement: VpcPlacement): PolicyStatement[] {
   const ec2 = `arn:${scope.partition}:ec2:${scope.region}:${scope.accountId}`;
@@ -46,6 +47,12 @@ export function vpcAccessStatements(scope: AccountScope, placement: VpcPlacement
         "ec2:UnassignPrivateIpAddresses",
       ],
       Resource: [enis],
+    },
+    {
+      Sid: "DescribeLakeVpc",
+      Effect: "Allow",
+      Action: ["ec2:DescribeVpcAttribute"],
+      Resource: [`${ec2}:vpc/${placement.vpcId}`],
     },
     {
       Sid: "DescribeNetworkInRegion",

@@ -43,8 +43,8 @@ export function buildNetwork(
     child,
   );
   const placement = pulumi
-    .all([network.subnetIds, network.securityGroupId])
-    .apply(([subnetIds, securityGroupId]) => ({ subnetIds, securityGroupId }));
+    .all([network.vpcId, network.subnetIds, network.securityGroupId])
+    .apply(([vpcId, subnetIds, securityGroupId]) => ({ vpcId, subnetIds, securityGroupId }));
   const endpointOnly = pulumi
     .all([network.s3EndpointId, account.partition, account.accountId])
     .apply(([endpoint, p, a]) => ({ endpointIds: [endpoint], exemptRoleArns: exemptRoleArns(c, p, a) }));

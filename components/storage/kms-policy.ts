@@ -64,7 +64,10 @@ export function lakeKeyPolicy(accountId: string, region: string, partition = "aw
       ],
       Resource: ["*"],
       Condition: {
-        ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` },
+        // An encryption-context key is a string to IAM: StringLike matches the same ARNs as ArnLike would.
+        StringLike: {
+          "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*`,
+        },
       },
     },
     {

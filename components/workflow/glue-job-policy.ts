@@ -66,7 +66,13 @@ export function catalogStatements(
         "glue:UpdatePartition",
         "glue:UpdateTable",
       ],
-      Resource: [`${base}:catalog`, `${base}:database/${g.databaseName}`, `${base}:table/${g.databaseName}/*`],
+      Resource: [
+        `${base}:catalog`,
+        `${base}:database/${g.databaseName}`,
+        `${base}:table/${g.databaseName}/*`,
+        // Spark's catalog client lists the database's functions; IAM checks them by function ARN.
+        `${base}:userDefinedFunction/${g.databaseName}/*`,
+      ],
     },
     // The Glue catalog client looks up the "default" database at session start.
     {

@@ -35,3 +35,13 @@ export function actionsOn(service: string, accessLevel: string, resourceTypes: r
     .map((p) => `${service}:${p.privilege}`)
     .sort();
 }
+
+/** The resource types an action may name (required ones end with *); [] for an action granted on "*" only. */
+export function resourceTypesOf(action: string): string[] {
+  const [service, name] = action.split(":");
+  const privilege = definition()
+    .find((s) => s.prefix === service)
+    ?.privileges.find((p) => p.privilege.toLowerCase() === name.toLowerCase());
+  if (privilege === undefined) throw new Error(`parliament knows no action ${action}`);
+  return privilege.resource_types.map((r) => r.resource_type).filter((t) => t !== "");
+}

@@ -28,6 +28,8 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
     return { keyId: `key-${name}`, arn: `arn:aws:kms:${MOCK_REGION}:${MOCK_ACCOUNT}:key/key-${name}` };
   if (type === "aws:dynamodb/table:Table")
     return { ...base, arn: `arn:aws:dynamodb:${MOCK_REGION}:${MOCK_ACCOUNT}:table/${physical}` };
+  if (type === "aws:iam/openIdConnectProvider:OpenIdConnectProvider")
+    return { arn: `arn:aws:iam::${MOCK_ACCOUNT}:oidc-provider/${String(inputs.url).replace(/^https:\/\//, "")}` };
   if (type === "aws:iam/role:Role") return { ...base, arn: `arn:aws:iam::${MOCK_ACCOUNT}:role/${physical}` };
   if (type === "aws:cloudwatch/logGroup:LogGroup")
     return { ...base, arn: `arn:aws:logs:${MOCK_REGION}:${MOCK_ACCOUNT}:log-group:${physical}` };
