@@ -17,6 +17,11 @@ export function githubSubject(s: GithubSubject): string {
     : `repo:${s.repository}:environment:${s.environment}`;
 }
 
+/** The OIDC `sub` claim of a pull request's run (no branch or environment: any pull request of the repository). */
+export function pullRequestSubject(repository: string): string {
+  return `repo:${repository}:pull_request`;
+}
+
 /** Trust of a role assumed by GitHub Actions through OIDC: audience sts.amazonaws.com and exactly these subjects. */
 export function githubTrustPolicy(providerArn: string, subjects: readonly string[]): PolicyDocument {
   return policyDocument([

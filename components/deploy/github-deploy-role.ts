@@ -8,6 +8,7 @@ import {
   deployGuardrailPolicy,
   githubSubject,
   githubTrustPolicy,
+  pullRequestSubject,
 } from "./deploy-policies";
 
 /** Arguments of the deploy role. */
@@ -23,14 +24,29 @@ export interface GithubDeployRoleArgs {
   readonly auditTableArn: pulumi.Input<string>;
 }
 
+/** What each CI role is for: its children's name prefix, its AWS managed policy and that attachment's name. */
+interface CiRole {
+  readonly prefix: string;
+  readonly purpose: string;
+  readonly managedPolicy: string;
+  readonly attachment: string;
+}
+
+const CI_ROLES: Readonly<Record<"deploy" | "preview", CiRole>> = {
+  deploy: { prefix: "", purpose: "pulumi up", managedPolicy: "AdministratorAccess", attachment: "administrator" },
+  preview: { prefix: "preview-", purpose: "pulumi preview", managedPolicy: "ReadOnlyAccess", attachment: "readonly" },
+};
+
 /**
- * GitHub's OIDC provider and the role `pulumi up` runs as in CI: no stored AWS keys, trust limited to one repository
- * and branch (or approval-gated environment), 1-hour sessions. Deploying a whole platform needs broad rights
- * (AdministratorAccess, the documented exception in policy/iam-wildcard-exceptions.json); guardrails deny it the
- * lake's data and changes to itself.
+ * GitHub's OIDC provider and the two roles CI runs as, with no stored AWS keys and 1-hour sessions: `<prefix>-deploy`
+ * for `pulumi up`, trusted by one repository's branch (or approval-gated environment), and `<prefix>-preview` for
+ * `pulumi preview` on pull requests, read-only. Deploying a whole platform needs broad rights (AdministratorAccess;
+ * ReadOnlyAccess for the preview: the documented exceptions in policy/iam-wildcard-exceptions.json); guardrails deny
+ * both the lake's data and changes to themselves.
  */
 export class GithubDeployRole extends pulumi.ComponentResource {
   public readonly roleArn: pulumi.Output<string>;
+  public readonly previewRoleArn: pulumi.Output<string>;
 
   constructor(name: string, args: GithubDeployRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super("fhirlake:deploy:GithubDeployRole", name, {}, opts);
@@ -43,35 +59,41 @@ export class GithubDeployRole extends pulumi.ComponentResource {
           child,
         ).arn
       : pulumi.interpolate`arn:${partition}:iam::${accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
-    const roleName = roleNames(args.prefix).deploy;
-    const role = new aws.iam.Role(
-      `${name}-role`,
-      {
-        name: roleName,
-        description: `pulumi up from GitHub Actions (${githubSubject(args.subject)})`,
-        maxSessionDuration: 3600,
-        assumeRolePolicy: providerArn.apply((p) => JSON.stringify(githubTrustPolicy(p, [githubSubject(args.subject)]))),
-      },
-      child,
-    );
-    new aws.iam.RolePolicyAttachment(
-      `${name}-administrator`,
-      { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/AdministratorAccess` },
-      child,
-    );
-    new aws.iam.RolePolicy(
-      `${name}-guardrails`,
-      {
-        role: role.name,
-        policy: pulumi
-          .all([args.dataBucketArns, args.auditTableArn, partition, accountId])
-          .apply(([buckets, table, p, a]) =>
-            JSON.stringify(deployGuardrailPolicy(buckets, table, iamRoleArn(p, a, roleName))),
-          ),
-      },
-      child,
-    );
-    this.roleArn = role.arn;
-    this.registerOutputs({ roleArn: this.roleArn });
+    const names = roleNames(args.prefix);
+    const role = (ci: CiRole, roleName: string, subject: string) => {
+      const r = new aws.iam.Role(
+        `${name}-${ci.prefix}role`,
+        {
+          name: roleName,
+          description: `${ci.purpose} from GitHub Actions (${subject})`,
+          maxSessionDuration: 3600,
+          assumeRolePolicy: providerArn.apply((p) => JSON.stringify(githubTrustPolicy(p, [subject]))),
+        },
+        child,
+      );
+      new aws.iam.RolePolicyAttachment(
+        `${name}-${ci.prefix}${ci.attachment}`,
+        { role: r.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${ci.managedPolicy}` },
+        child,
+      );
+      new aws.iam.RolePolicy(
+        `${name}-${ci.prefix}guardrails`,
+        {
+          role: r.name,
+          policy: pulumi
+            .all([args.dataBucketArns, args.auditTableArn, partition, accountId])
+            .apply(([buckets, table, p, a]) =>
+              JSON.stringify(deployGuardrailPolicy(buckets, table, iamRoleArn(p, a, roleName))),
+            ),
+        },
+        child,
+      );
+      return r;
+    };
+    const deploy = role(CI_ROLES.deploy, names.deploy, githubSubject(args.subject));
+    const preview = role(CI_ROLES.preview, names.preview, pullRequestSubject(args.subject.repository));
+    this.roleArn = deploy.arn;
+    this.previewRoleArn = preview.arn;
+    this.registerOutputs({ roleArn: this.roleArn, previewRoleArn: this.previewRoleArn });
   }
 }

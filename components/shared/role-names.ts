@@ -4,6 +4,8 @@ import { resourceName } from "./names";
 export interface RoleNames {
   /** Assumed by the GitHub Actions deploy job (OIDC). */
   readonly deploy: string;
+  /** Assumed by the pull-request preview job (OIDC), read-only. */
+  readonly preview: string;
   /** QuickSight's Athena data source. */
   readonly quicksight: string;
   readonly analyst: string;
@@ -15,6 +17,7 @@ export interface RoleNames {
 export function roleNames(prefix: string): RoleNames {
   return {
     deploy: resourceName(prefix, "deploy"),
+    preview: resourceName(prefix, "preview"),
     quicksight: resourceName(prefix, "quicksight-athena"),
     analyst: resourceName(prefix, "analyst"),
     engineer: resourceName(prefix, "engineer"),

@@ -47,8 +47,8 @@ describe("whole stacks under mocks", () => {
     () => {
       const extra = Object.entries(inventory(prod)).filter(([t, n]) => (inventory(dev)[t] ?? 0) !== n);
       assert.deepEqual(Object.fromEntries(extra), {
-        "aws:iam/role:Role": 9,
-        "aws:iam/rolePolicy:RolePolicy": 9,
+        "aws:iam/role:Role": 10,
+        "aws:iam/rolePolicy:RolePolicy": 10,
         "aws:quicksight/dataSource:DataSource": 1,
         "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2": 1,
         "aws:quicksight/dataSet:DataSet": 2,

@@ -51,6 +51,17 @@ describe("the GitHub Actions deploy role", () => {
     }
   });
 
+  it("trusts the repository's pull requests with the read-only preview role only", () => {
+    for (const m of [dev, prod]) {
+      const trust = JSON.parse(m.one(ROLE, "-deploy-preview-role").inputs.assumeRolePolicy).Statement[0];
+      assert.deepEqual(trust.Condition.StringEquals["token.actions.githubusercontent.com:sub"], [
+        "repo:example-org/fhir-lakehouse:pull_request",
+      ]);
+      const deployTrust = m.one(ROLE, "-deploy-role").inputs.assumeRolePolicy;
+      assert.ok(!deployTrust.includes("pull_request"));
+    }
+  });
+
   it("is named as the bucket policies exempt it, and may not change its own policies or trust", () => {
     const role = prod.one(ROLE, "-deploy-role");
     assert.equal(role.state.arn, `arn:aws:iam::${MOCK_ACCOUNT}:role/fhirlake-prod-deploy`);
@@ -68,32 +79,32 @@ describe("the GitHub Actions deploy role", () => {
     for (const a of itemReads) assert.ok((ITEM_READ_ACTIONS as readonly string[]).includes(a), a);
   });
 
-  for (const stack of ["dev", "prod"] as const) {
-    it(`in ${stack}, AdministratorAccess less the guardrails reads no lake object and no audit item`, () => {
-      const m = stack === "dev" ? dev : prod;
-      const attached = m
-        .ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
-        .filter((r) => /-deploy-/.test(r.name));
-      assert.deepEqual(
-        attached.map((r) => r.inputs.policyArn),
-        ["arn:aws:iam::aws:policy/AdministratorAccess"],
-      );
-      const guard = JSON.parse(m.one("aws:iam/rolePolicy:RolePolicy", "-deploy-guardrails").inputs.policy);
-      const effective = { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }, ...guard.Statement] };
-      for (const zone of DEPLOY_UNREADABLE_ZONES) {
-        const bucket = m.one("aws:s3/bucket:Bucket", `fhirlake-${stack}-${zone}`).state.arn;
-        for (const action of actionsOn("s3", "Read", ["object"]))
-          assert.equal(allowsAction(effective, action, `${bucket}/fhir/a.json`), false, `${action} ${zone}`);
-        // It still deploys: writing objects and reading bucket settings stay allowed.
-        assert.equal(allowsAction(effective, "s3:GetBucketPolicy", String(bucket)), true, zone);
-      }
-      const table = m.one("aws:dynamodb/table:Table", "").state.arn as string;
-      for (const action of ITEM_READ_ACTIONS)
-        for (const arn of [table, `${table}/index/by-run`, `${table}/stream/2026-01-01T00:00:00.000`])
-          assert.equal(allowsAction(effective, action, arn), false, `${action} ${arn}`);
-      assert.equal(allowsAction(effective, "dynamodb:DescribeTable", table), true);
-      const scripts = m.one("aws:s3/bucket:Bucket", `fhirlake-${stack}-scripts`).state.arn;
-      assert.equal(allowsAction(effective, "s3:GetObject", `${scripts}/jobs/bronze.py`), true);
-    });
-  }
+  const CI_ROLES = [
+    ["deploy", "AdministratorAccess", "administrator"],
+    ["deploy-preview", "ReadOnlyAccess", "readonly"],
+  ] as const;
+  for (const stack of ["dev", "prod"] as const)
+    for (const [role, managed, attachment] of CI_ROLES) {
+      it(`in ${stack}, ${managed} less the guardrails of ${role} reads no lake object and no audit item`, () => {
+        const m = stack === "dev" ? dev : prod;
+        const attached = m.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", `-${role}-${attachment}`);
+        assert.equal(attached.inputs.policyArn, `arn:aws:iam::aws:policy/${managed}`);
+        const guard = JSON.parse(m.one("aws:iam/rolePolicy:RolePolicy", `-${role}-guardrails`).inputs.policy);
+        const effective = { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }, ...guard.Statement] };
+        for (const zone of DEPLOY_UNREADABLE_ZONES) {
+          const bucket = m.one("aws:s3/bucket:Bucket", `fhirlake-${stack}-${zone}`).state.arn;
+          for (const action of actionsOn("s3", "Read", ["object"]))
+            assert.equal(allowsAction(effective, action, `${bucket}/fhir/a.json`), false, `${action} ${zone}`);
+          // It still deploys: writing objects and reading bucket settings stay allowed.
+          assert.equal(allowsAction(effective, "s3:GetBucketPolicy", String(bucket)), true, zone);
+        }
+        const table = m.one("aws:dynamodb/table:Table", "").state.arn as string;
+        for (const action of ITEM_READ_ACTIONS)
+          for (const arn of [table, `${table}/index/by-run`, `${table}/stream/2026-01-01T00:00:00.000`])
+            assert.equal(allowsAction(effective, action, arn), false, `${action} ${arn}`);
+        assert.equal(allowsAction(effective, "dynamodb:DescribeTable", table), true);
+        const scripts = m.one("aws:s3/bucket:Bucket", `fhirlake-${stack}-scripts`).state.arn;
+        assert.equal(allowsAction(effective, "s3:GetObject", `${scripts}/jobs/bronze.py`), true);
+      });
+    }
 });
