@@ -27,3 +27,7 @@ if [ ! -s "$jar" ]; then
   mvn -q -B dependency:copy -Dartifact="$hudi_gav" -DoutputDirectory=.cache/jars >&2
 fi
 test -s "$jar"
+
+# actionlint for the workflow test (tests/deploy), built by Go at a pinned version; not a Python tool, but this is the
+# set-up every npm test and npm run lint runs.
+bash "$root/scripts/setup-actionlint.sh" >/dev/null
