@@ -13,16 +13,17 @@ from lakehouse.publish.views import load_views, run_views
 def publish_gold(spark: SparkSession, gold_root: str, out_dir: str, views_dir: str | None = None) -> list[str]:
     """Runs athena/views over the gold tables under gold_root and writes <out_dir>/export/; returns the files."""
     store = HudiStore(spark, gold_root)
-    gold = store.read(KPI_MONTHLY)
-    if gold is None:
-        raise FileNotFoundError(f"no gold table {KPI_MONTHLY.name} under {gold_root}: run the gold job first")
-    gold = gold.cache()
+    tables = {}
+    for spec in (KPI_MONTHLY, CONDITION_PREVALENCE):
+        frame = store.read(spec)
+        if frame is None:
+            raise FileNotFoundError(f"no gold table {spec.name} under {gold_root}: run the gold job first")
+        tables[spec.name] = frame.cache()
     try:
-        results = run_views(spark, gold, load_views(views_dir))
-        paths = write_exports(results, gold, out_dir)
+        results = run_views(spark, tables, load_views(views_dir))
+        paths = write_exports(results, tables[KPI_MONTHLY.name], out_dir)
+        paths.append(write_prevalence_export(tables[CONDITION_PREVALENCE.name], out_dir))
     finally:
-        gold.unpersist()
-    prevalence = store.read(CONDITION_PREVALENCE)
-    if prevalence is not None:
-        paths.append(write_prevalence_export(prevalence, out_dir))
+        for frame in tables.values():
+            frame.unpersist()
     return paths
