@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import types as T
 
-from lakehouse.gold.tables import CONDITION_PREVALENCE, KPI_MONTHLY
-from lakehouse.lake.hudi_store import HudiStore
-from lakehouse.publish.views import GOLD_TABLES, load_views, run_views, to_spark_sql
+from lakehouse.publish.local import read_gold_tables
+from lakehouse.publish.views import load_views, run_views, to_spark_sql
 
 # Spark's types named as Athena names them in a result's column info.
 ATHENA_TYPES = {
@@ -29,28 +28,15 @@ ATHENA_TYPES = {
     T.TimestampType: "timestamp",
     T.DecimalType: "decimal",
 }
-HUDI_COLUMNS = "_hoodie_"  # Hudi's own columns: the gold tables as Athena sees them have none
 
 
 def athena_type(data_type: T.DataType) -> str:
     return ATHENA_TYPES.get(type(data_type), data_type.simpleString())
 
 
-def gold_frames(spark: SparkSession, gold_root: str) -> dict[str, DataFrame]:
-    """The gold tables the views read, without Hudi's meta columns; a missing one fails naming it."""
-    store, frames = HudiStore(spark, gold_root), {}
-    for spec in (KPI_MONTHLY, CONDITION_PREVALENCE):
-        frame = store.read(spec)
-        if frame is None:
-            raise FileNotFoundError(f"no gold table {spec.name} under {gold_root}: run the pipeline first")
-        frames[spec.name] = frame.select(*[c for c in frame.columns if not c.startswith(HUDI_COLUMNS)])
-    assert set(frames) == set(GOLD_TABLES), "publish/views.py and this module disagree on the gold tables"
-    return frames
-
-
 def query(spark: SparkSession, gold_root: str, trino_sql: str) -> DataFrame:
     """Registers the gold tables and every view, then runs trino_sql (translated to Spark SQL) over them."""
-    run_views(spark, gold_frames(spark, gold_root), load_views())
+    run_views(spark, read_gold_tables(spark, gold_root), load_views())
     return spark.sql(to_spark_sql(trino_sql, "query"))
 
 
