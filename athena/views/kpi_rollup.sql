@@ -8,13 +8,13 @@
 -- rates); average LOS = sum(length_of_stay_days_sum) / sum(inpatient_discharges). A zero denominator gives
 -- a null rate, not a suppression. Rule of eleven (KPIS.md): a rate whose denominator is 1..10 is null and
 -- flagged, and so is its numerator, which would give the rate back. index_discharges = inpatient_discharges
--- - inpatient_deaths, so it is nulled with the deaths, and readmissions with it. The threshold 11 is
--- written once, in the settings CTE.
+-- - inpatient_deaths, so it is nulled with the deaths, and readmissions with it. The threshold is read
+-- from publication_settings, which every published view shares.
 
 with
 
 settings as (
-    select 11 as min_cell_size
+    select min_cell_size from publication_settings
 ),
 
 summed as (

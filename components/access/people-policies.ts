@@ -64,8 +64,9 @@ function denyReads(sid: string, objectArns: readonly string[]): PolicyStatement 
 
 /**
  * The analyst: Athena in the workgroup on the published views, which read the gold tables in publishedGoldTables
- * (kpi_monthly) and nothing else; raw, bronze, silver, quarantine and the other gold tables (condition_prevalence's
- * unsuppressed counts, the per-patient facts) are denied outright.
+ * (published_gold_tables.json) and nothing else; raw, bronze, silver, quarantine and the other gold tables (the
+ * per-patient facts) are denied outright. Athena runs a view with its caller's rights, so the analyst can also
+ * query those gold tables' unsuppressed counts directly; only Lake Formation grants can close that.
  */
 export function analystPolicy(r: LakeResources): PolicyDocument {
   const gold = r.databases.gold;

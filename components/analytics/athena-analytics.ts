@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AthenaViewFile, hiveType, prestoViewOriginalText } from "../shared/athena-views";
-import { resourceName } from "../shared/names";
+import { athenaWorkgroupName } from "../shared/names";
 
 /** Arguments of the analytics layer. */
 export interface AthenaAnalyticsArgs {
@@ -34,7 +34,7 @@ export class AthenaAnalytics extends pulumi.ComponentResource {
     const workgroup = new aws.athena.Workgroup(
       `${name}-workgroup`,
       {
-        name: resourceName(args.prefix, "analytics"),
+        name: athenaWorkgroupName(args.prefix),
         forceDestroy: args.forceDestroy ?? false,
         configuration: {
           enforceWorkgroupConfiguration: true,

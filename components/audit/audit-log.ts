@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import AUDIT_TABLE from "../../glue-jobs/lakehouse/data/audit_table.json";
-import { resourceName } from "../shared/names";
+import { auditTableName } from "../shared/names";
 
 /** Every key attribute of the table and its day index (all strings), per the contract both languages read. */
 const KEY_ATTRIBUTES = [
@@ -38,7 +38,7 @@ export class AuditLog extends pulumi.ComponentResource {
     const table = new aws.dynamodb.Table(
       `${name}-table`,
       {
-        name: resourceName(args.prefix, "ingest-audit"),
+        name: auditTableName(args.prefix),
         billingMode: "PAY_PER_REQUEST",
         hashKey: AUDIT_TABLE.partitionKey,
         rangeKey: AUDIT_TABLE.sortKey,

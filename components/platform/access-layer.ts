@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../../config/stack-config";
+import PUBLISHED_GOLD from "../../glue-jobs/lakehouse/data/published_gold_tables.json";
 import { PeopleAccess } from "../access/people-access";
 import { GithubDeployRole } from "../deploy/github-deploy-role";
 import { AccountContext } from "../shared/account";
@@ -21,8 +22,8 @@ export interface AccessLayerInputs {
   readonly child: pulumi.ComponentResourceOptions;
 }
 
-/** The gold tables the published Athena views read (athena/README.md: kpi_rollup reads kpi_monthly). */
-export const PUBLISHED_GOLD_TABLES = ["kpi_monthly"] as const;
+/** The gold tables the published Athena views read (glue-jobs/lakehouse/data/published_gold_tables.json). */
+export const PUBLISHED_GOLD_TABLES: readonly string[] = PUBLISHED_GOLD.tables;
 
 /** The analyst, engineer and break-glass roles (or Identity Center permission sets) of the stack. */
 export function buildAccess(name: string, i: AccessLayerInputs): PeopleAccess {

@@ -51,6 +51,21 @@ export function glueJobName(prefix: string, job: JobName): string {
   return resourceName(prefix, job);
 }
 
+/** The Athena workgroup of a stack (the `query` CLI runs in it). */
+export function athenaWorkgroupName(prefix: string): string {
+  return resourceName(prefix, "analytics");
+}
+
+/** The DynamoDB audit table of a stack (the `status` CLI reads it). */
+export function auditTableName(prefix: string): string {
+  return resourceName(prefix, "ingest-audit");
+}
+
+/** The Glue workflow that chains the medallion jobs. */
+export function medallionWorkflowName(prefix: string): string {
+  return resourceName(prefix, "medallion");
+}
+
 /** `s3://bucket` or `s3://bucket/key/prefix` without a trailing slash (the jobs append `/<table>`). */
 export function s3Uri(bucket: string, keyPrefix = ""): string {
   const key = keyPrefix.replace(/^\/+|\/+$/g, "");

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../shared/account";
 import { JobLocations, commonJobArguments, jobArguments } from "./glue-arguments";
 import { jobScriptPath, packageFiles } from "./job-assets";
-import { JOBS, JobName, glueJobName, resourceName, s3Uri } from "../shared/names";
+import { JOBS, JobName, glueJobName, medallionWorkflowName, resourceName, s3Uri } from "../shared/names";
 import { JobSizing, MedallionJob } from "./medallion-job";
 import { VpcPlacement } from "../network/vpc-access-policy";
 
@@ -100,7 +100,7 @@ export class MedallionWorkflow extends pulumi.ComponentResource {
     const workflow = new aws.glue.Workflow(
       `${name}-workflow`,
       {
-        name: resourceName(args.prefix, "medallion"),
+        name: medallionWorkflowName(args.prefix),
         maxConcurrentRuns: 1,
         description: "start -> bronze -> silver -> gold",
       },

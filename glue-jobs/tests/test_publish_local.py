@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from lakehouse.hudi_options import hudi_options
-from tests.publish.gold_rows import gold_frame
+from tests.publish.gold_rows import gold_frame, prevalence_frame
 
 SCRIPT = Path(__file__).resolve().parents[1] / "jobs" / "publish_local.py"
 
@@ -19,6 +19,10 @@ def test_publish_local_reads_a_hudi_gold_table_and_writes_the_exports(spark, tmp
     gold_frame(spark).write.format("hudi").options(**hudi_options("kpi_monthly", "kpi_key", "computed_at")).mode(
         "overwrite"
     ).save(str(table))
+    prevalence = tmp_path / "gold" / "condition_prevalence"
+    prevalence_frame(spark).write.format("hudi").options(
+        **hudi_options("condition_prevalence", "prevalence_key", "computed_at")
+    ).mode("overwrite").save(str(prevalence))
     out = tmp_path / "out"
     env = {**os.environ, "LAKEHOUSE_DRIVER_MEMORY": "1g"}
     done = subprocess.run(
@@ -29,7 +33,7 @@ def test_publish_local_reads_a_hudi_gold_table_and_writes_the_exports(spark, tmp
         timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "wrote 7 files" in done.stdout
+    assert "wrote 10 files" in done.stdout
     # The printed kpi_by_month table: a header and one line per month.
     assert [line.split()[0] for line in done.stdout.splitlines()[-4:]] == ["month", "2024-01", "2024-02", "2024-03"]
     views = json.loads((out / "export" / "views.json").read_text(encoding="utf-8"))

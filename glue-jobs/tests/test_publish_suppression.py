@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lakehouse.publish import run_views
-from tests.publish.gold_rows import gold_frame
+from tests.publish.gold_rows import gold_tables
 
 FLAGS = (
     "infection_rate_suppressed",
@@ -18,7 +18,7 @@ FLAGS = (
 
 @pytest.fixture(scope="module")
 def views(spark):
-    results = run_views(spark, gold_frame(spark))
+    results = run_views(spark, gold_tables(spark))
     return {name: [row.asDict() for row in frame.collect()] for name, frame in results.items()}
 
 
@@ -131,5 +131,5 @@ def test_totals_cover_everything(views):
 
 
 def test_totals_of_an_empty_gold_table_are_no_row(spark):
-    results = run_views(spark, gold_frame(spark, []))
+    results = run_views(spark, gold_tables(spark, [], []))
     assert results["kpi_totals"].count() == 0 and results["kpi_by_month"].count() == 0

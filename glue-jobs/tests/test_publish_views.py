@@ -9,9 +9,23 @@ import sqlglot
 
 from lakehouse.publish import dependency_order, load_views, run_views, to_spark_sql
 from lakehouse.publish.views import tables_read
-from tests.publish.gold_rows import gold_frame
+from tests.publish.gold_rows import gold_tables
 
-EXPECTED_VIEWS = {"kpi_by_month", "kpi_by_region", "kpi_monthly_published", "kpi_rollup", "kpi_totals"}
+EXPECTED_VIEWS = {
+    "condition_prevalence_published",
+    "kpi_by_month",
+    "kpi_by_region",
+    "kpi_monthly_published",
+    "kpi_rollup",
+    "kpi_totals",
+    "publication_settings",
+}
+# What each view reads: the KPI views go through kpi_rollup, every threshold through publication_settings.
+READS = {
+    "publication_settings": set(),
+    "kpi_rollup": {"kpi_monthly", "publication_settings"},
+    "condition_prevalence_published": {"condition_prevalence", "publication_settings"},
+}
 HEADER = re.compile(r"^--\s*columns:\s*(.+)$", re.MULTILINE)
 PRESTO_TYPES = {"varchar", "bigint", "double", "boolean"}
 
@@ -32,15 +46,15 @@ def test_every_view_parses_as_one_trino_select(views):
         assert isinstance(statements[0], sqlglot.exp.Query), name
 
 
-def test_the_rollup_reads_gold_and_every_published_view_reads_only_the_rollup_all_unqualified(views):
+def test_each_view_reads_what_the_design_says_all_unqualified(views):
     for name, sql in views.items():
-        assert tables_read(name, sql) == ({"kpi_monthly"} if name == "kpi_rollup" else {"kpi_rollup"}), name
+        assert tables_read(name, sql) == READS.get(name, {"kpi_rollup"}), name
         tables = sqlglot.parse_one(sql, read="trino").find_all(sqlglot.exp.Table)
         assert all(not t.db and not t.catalog for t in tables), f"{name} names a database"
 
 
 def test_the_columns_header_matches_the_select_list(spark, views):
-    results = run_views(spark, gold_frame(spark), views)
+    results = run_views(spark, gold_tables(spark), views)
     for name, sql in views.items():
         declared = [part.strip().split() for part in HEADER.search(sql).group(1).split(",")]
         assert [c for c, _ in declared] == results[name].columns, name
@@ -87,7 +101,7 @@ def test_dependency_order_ignores_cte_names():
 
 
 def test_dependency_order_rejects_an_unknown_source():
-    with pytest.raises(ValueError, match="view v reads other_table: neither the gold table"):
+    with pytest.raises(ValueError, match="view v reads other_table: neither a gold table"):
         dependency_order({"v": "select * from other_table"})
 
 
@@ -106,10 +120,16 @@ def test_run_views_registers_each_view_so_a_later_view_can_read_it(spark):
         "a_months": "select month, count(*) as n from b_base group by month",
         "b_base": "select month from kpi_monthly where encounters > 0",
     }
-    results = run_views(spark, gold_frame(spark), views)
+    results = run_views(spark, gold_tables(spark), views)
     assert list(results) == ["b_base", "a_months"]
     assert sorted((r["month"], r["n"]) for r in results["a_months"].collect()) == [
         ("2024-01", 2),
         ("2024-02", 2),
         ("2024-03", 1),
     ]
+
+
+def test_run_views_names_a_gold_table_that_was_not_given(spark):
+    views = {"v": "select * from condition_prevalence"}
+    with pytest.raises(ValueError, match="view v reads the gold table\\(s\\) condition_prevalence, which were not"):
+        run_views(spark, {"kpi_monthly": gold_tables(spark)["kpi_monthly"]}, views)

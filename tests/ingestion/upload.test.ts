@@ -1,33 +1,10 @@
 import { strict as assert } from "assert";
-import { ChildProcess, spawn } from "child_process";
 import * as http from "http";
 import * as net from "net";
-import * as path from "path";
 import { CreateBucketCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { uploadFolder } from "../../ingestion/upload/uploader";
+import { MotoServer, startMoto } from "../helpers/moto-server";
 import { generateTo } from "./helpers";
-
-const MOTO = path.join(__dirname, "..", "..", ".venv", "bin", "moto_server");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUp(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const ok = await new Promise<boolean>((r) =>
-      http.get(`http://127.0.0.1:${port}/`, (res) => (res.resume(), r(true))).on("error", () => r(false)),
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("moto_server did not start");
-}
 
 /** A proxy in front of moto that answers the first PUT with 500, to prove the uploader retries. */
 function failingProxy(
@@ -61,19 +38,18 @@ function failingProxy(
 }
 
 describe("generate-fhir S3 upload (moto server)", function () {
-  let moto: ChildProcess;
+  let moto: MotoServer;
   let motoPort: number;
 
   before(async () => {
     process.env.AWS_ACCESS_KEY_ID = "testing";
     process.env.AWS_SECRET_ACCESS_KEY = "testing";
-    motoPort = await freePort();
-    moto = spawn(MOTO, ["-H", "127.0.0.1", "-p", String(motoPort)], { stdio: "ignore" });
-    await waitUp(motoPort);
+    moto = await startMoto();
+    motoPort = moto.port;
   });
 
   after(() => {
-    moto?.kill();
+    moto?.stop();
   });
 
   it(

@@ -1,7 +1,4 @@
 import { strict as assert } from "assert";
-import { ChildProcess, spawn } from "child_process";
-import * as net from "net";
-import * as path from "path";
 import {
   CreateWorkflowCommand,
   GetWorkflowRunPropertiesCommand,
@@ -10,35 +7,7 @@ import {
 } from "@aws-sdk/client-glue";
 import { decide, isDataKey, workflowState } from "../../lambda/ingest-decision";
 import { classify, handle } from "../../lambda/ingest-trigger";
-
-const MOTO = path.join(__dirname, "..", "..", ".venv", "bin", "moto_server");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitForPort(port: number, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((r) =>
-      net
-        .connect(port, "127.0.0.1")
-        .on("connect", function (this: net.Socket) {
-          this.end();
-          r(true);
-        })
-        .on("error", () => r(false)),
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`moto_server did not listen on ${port}`);
-}
+import { MotoServer, TEST_CREDENTIALS, startMoto } from "../helpers/moto-server";
 
 const s3Event = (...keys: string[]) => ({
   Records: keys.map((key) => ({ eventSource: "aws:s3", s3: { object: { key } } })),
@@ -93,21 +62,15 @@ describe("ingest trigger decision (pure)", () => {
 
 describe("ingest trigger against moto's Glue (server mode)", function () {
   this.timeout(30000);
-  let server: ChildProcess;
+  let server: MotoServer;
   let glue: GlueClient;
 
   before(async () => {
-    const port = await freePort();
-    server = spawn(MOTO, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
-    await waitForPort(port, Date.now() + 20000);
-    glue = new GlueClient({
-      region: "us-east-1",
-      endpoint: `http://127.0.0.1:${port}`,
-      credentials: { accessKeyId: "test", secretAccessKey: "test" },
-    });
+    server = await startMoto();
+    glue = new GlueClient({ region: "us-east-1", endpoint: server.endpoint, credentials: TEST_CREDENTIALS });
   });
   after(() => {
-    server?.kill();
+    server?.stop();
   });
 
   const runsOf = async (name: string) => (await glue.send(new GetWorkflowRunsCommand({ Name: name }))).Runs ?? [];

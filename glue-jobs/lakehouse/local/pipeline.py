@@ -15,13 +15,14 @@ from pyspark.sql import SparkSession
 from lakehouse.audit import AuditLog
 from lakehouse.aws_clients import dynamodb_client
 from lakehouse.bronze.job import BronzeStores, run_bronze
+from lakehouse.contracts import contract
 from lakehouse.gold.job import GoldRun, run_gold
 from lakehouse.lake.hudi_store import HudiStore
 from lakehouse.runs import RunRecorder
 from lakehouse.silver.job import SilverRun, run_silver
 from lakehouse.summary import emit
 
-AUDIT_TABLE = "fhir-lakehouse-audit"
+AUDIT_TABLE = contract("audit_table")["localTableName"]  # shared with `npm run status`
 ZONES = ("bronze", "silver", "gold", "quarantine")
 AUDIT_DIR = ".audit"  # dynalite's LevelDB files inside the lake
 

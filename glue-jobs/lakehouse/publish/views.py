@@ -1,19 +1,24 @@
 """The published views: athena/views/*.sql (Trino SQL, as Athena runs them) transpiled to Spark SQL with sqlglot.
 
 The same files are declared as Glue VIRTUAL_VIEWs by the Pulumi Athena component, so what runs locally is what
-Athena runs. Views read the gold table unqualified as `kpi_monthly` and may read each other by name.
+Athena runs. Views read the gold tables unqualified (`kpi_monthly`, `condition_prevalence`) and may read each other
+by name.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import sqlglot
 from pyspark.sql import DataFrame, SparkSession
 from sqlglot import exp
 
-GOLD_VIEW = "kpi_monthly"
+from lakehouse.contracts import contract
+
+# The gold tables views may read, as the gold job's hive sync names them (shared with the analyst's policy).
+GOLD_TABLES: tuple[str, ...] = tuple(contract("published_gold_tables")["tables"])
 
 
 def default_views_dir() -> Path:
@@ -61,10 +66,11 @@ def dependency_order(views: dict[str, str]) -> list[str]:
     """View names ordered so each comes after the views it reads; ties by name. Unknown sources and cycles fail."""
     reads = {name: tables_read(name, sql) for name, sql in views.items()}
     for name, tables in reads.items():
-        unknown = sorted(tables - set(views) - {GOLD_VIEW})
+        unknown = sorted(tables - set(views) - set(GOLD_TABLES))
         if unknown:
             raise ValueError(
-                f"view {name} reads {', '.join(unknown)}: neither the gold table {GOLD_VIEW} nor a view in the folder"
+                f"view {name} reads {', '.join(unknown)}: neither a gold table ({', '.join(GOLD_TABLES)}) "
+                "nor a view in the folder"
             )
     ordered: list[str] = []
     pending = {name: tables & set(views) for name, tables in reads.items()}
@@ -78,15 +84,25 @@ def dependency_order(views: dict[str, str]) -> list[str]:
     return ordered
 
 
-def run_views(spark: SparkSession, gold_df: DataFrame, views: dict[str, str] | None = None) -> dict[str, DataFrame]:
-    """Runs every view over gold_df (registered as temp view kpi_monthly), each registered under its own name.
+def run_views(
+    spark: SparkSession, gold: Mapping[str, DataFrame], views: dict[str, str] | None = None
+) -> dict[str, DataFrame]:
+    """Runs every view over the gold tables ({name: DataFrame}, each registered as a temp view of its name), each
+    view registered under its own name.
 
-    Returns {view name: DataFrame} in dependency order. views: {name: Trino SQL}; default load_views().
+    Returns {view name: DataFrame} in dependency order. views: {name: Trino SQL}; default load_views(). A view
+    reading a gold table not given fails, naming both.
     """
     views = views if views is not None else load_views()
-    gold_df.createOrReplaceTempView(GOLD_VIEW)
+    order = dependency_order(views)
+    for name in order:
+        missing = sorted((tables_read(name, views[name]) & set(GOLD_TABLES)) - set(gold))
+        if missing:
+            raise ValueError(f"view {name} reads the gold table(s) {', '.join(missing)}, which were not given")
+    for table, frame in gold.items():
+        frame.createOrReplaceTempView(table)
     results: dict[str, DataFrame] = {}
-    for name in dependency_order(views):
+    for name in order:
         frame = spark.sql(to_spark_sql(views[name], name))
         frame.createOrReplaceTempView(name)
         results[name] = frame

@@ -61,3 +61,54 @@ ROWS = [
 
 def gold_frame(spark, rows=None):
     return spark.createDataFrame(ROWS if rows is None else rows, GOLD)
+
+
+PREVALENCE = StructType(
+    [
+        StructField("year", StringType()),
+        StructField("region", StringType()),
+        StructField("condition_system", StringType()),
+        StructField("condition_code", StringType()),
+        StructField("condition_display", StringType()),
+        StructField("population", LongType()),
+        StructField("patients_with_condition", LongType()),
+        StructField("new_cases", LongType()),
+        StructField("prevalence", DoubleType()),
+        StructField("incidence", DoubleType()),
+        StructField("prevalence_key", StringType()),
+        StructField("computed_at", TimestampType()),
+    ]
+)
+ICD = "http://hl7.org/fhir/sid/icd-10-cm"
+
+
+def prevalence_row(year, region, code, population, with_condition, new_cases) -> tuple:
+    """One gold condition_prevalence row from its counts; rates as the gold job derives them."""
+    key = f"{year}|{region}|{ICD}|{code}"
+    return (
+        year, region, ICD, code, f"display of {code}",
+        population, with_condition, new_cases,
+        ratio(with_condition, population), ratio(new_cases, population), key, COMPUTED_AT,
+    )  # fmt: skip
+
+
+# patients_with_condition 1, 10 and 11; population 10 and 11; new cases 0 beside a published count.
+PREVALENCE_ROWS = [
+    prevalence_row("2023", "north", "A15.9", 500, 1, 1),
+    prevalence_row("2023", "north", "E11.9", 500, 10, 2),
+    prevalence_row("2023", "north", "I10", 500, 11, 0),
+    prevalence_row("2023", "south", "I10", 10, 10, 3),
+    prevalence_row("2024", "south", "I10", 11, 11, 11),
+]
+
+
+def prevalence_frame(spark, rows=None):
+    return spark.createDataFrame(PREVALENCE_ROWS if rows is None else rows, PREVALENCE)
+
+
+def gold_tables(spark, kpi_rows=None, prevalence_rows=None) -> dict:
+    """{gold table name: frame}, as the views read them."""
+    return {
+        "kpi_monthly": gold_frame(spark, kpi_rows),
+        "condition_prevalence": prevalence_frame(spark, prevalence_rows),
+    }
