@@ -4,7 +4,10 @@ import {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { auditPolicies } from "./audit-rules";
 import { identityPolicyProblems } from "./iam-checks";
+import { networkPolicies } from "./network-rules";
+import { peoplePolicies } from "./people-rules";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Props = Record<string, any>;
@@ -161,5 +164,13 @@ export const bucketCompanionsPolicy: StackValidationPolicy = {
   },
 };
 
+/** The whole-stack policies of the pack. */
+export const stackPolicies: StackValidationPolicy[] = [
+  bucketCompanionsPolicy,
+  ...networkPolicies,
+  ...auditPolicies,
+  ...peoplePolicies,
+];
+
 /** All policies of the pack. */
-export const policies = [...resourcePolicies, bucketCompanionsPolicy];
+export const policies = [...resourcePolicies, ...stackPolicies];
