@@ -24,6 +24,7 @@ export const REQUIRED_ENDPOINTS: Readonly<Record<string, "Gateway" | "Interface"
   glue: "Interface",
   kms: "Interface",
   logs: "Interface",
+  monitoring: "Interface",
   sts: "Interface",
   secretsmanager: "Interface",
 };

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext } from "../shared/account";
-import { GATEWAY_SERVICES, INTERFACE_SERVICES, endpointPolicy } from "./endpoint-policy";
+import { GATEWAY_SERVICES, INTERFACE_SERVICES, STREAMING_SERVICE, endpointPolicy } from "./endpoint-policy";
 
 /** Arguments of the lake's private network. */
 export interface PrivateNetworkArgs {
@@ -44,6 +44,12 @@ export class PrivateNetwork extends pulumi.ComponentResource {
       },
       child,
     );
+    const { accountId, region } = args.account;
+    // Traffic to a gateway endpoint leaves for the service's public addresses (routed by the route tables), so
+    // the group must let HTTPS out to the services' managed prefix lists, not only inside the VPC.
+    const gatewayPrefixLists = GATEWAY_SERVICES.map(
+      (svc) => aws.ec2.getPrefixListOutput({ name: pulumi.interpolate`com.amazonaws.${region}.${svc}` }, child).id,
+    );
     // Glue needs a self-referencing rule between its workers; HTTPS inside the VPC reaches the endpoints.
     const sg = new aws.ec2.SecurityGroup(
       `${name}-sg`,
@@ -57,11 +63,17 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         egress: [
           { protocol: "-1", fromPort: 0, toPort: 0, self: true, description: "Glue workers" },
           { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [args.cidrBlock], description: "endpoints" },
+          {
+            protocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            prefixListIds: gatewayPrefixLists,
+            description: "S3 and DynamoDB through the gateway endpoints",
+          },
         ],
       },
       child,
     );
-    const { accountId, region } = args.account;
     const routeTables = aws.ec2.getRouteTablesOutput({ vpcId: vpc.vpcId }, child);
     const policy = (svc: string) => accountId.apply((a) => JSON.stringify(endpointPolicy(svc, a)));
     const gateways = GATEWAY_SERVICES.map(
@@ -78,19 +90,17 @@ export class PrivateNetwork extends pulumi.ComponentResource {
           child,
         ),
     );
-    const services: string[] = [...INTERFACE_SERVICES, ...(args.streaming ? ["kinesis"] : [])];
-    for (const svc of services) {
+    for (const svc of [...INTERFACE_SERVICES, ...(args.streaming ? [STREAMING_SERVICE] : [])]) {
       new aws.ec2.VpcEndpoint(
-        `${name}-${svc}`,
+        `${name}-${svc.iam}`,
         {
           vpcId: vpc.vpcId,
-          // The Kinesis Data Streams endpoint is named kinesis-streams.
-          serviceName: pulumi.interpolate`com.amazonaws.${region}.${svc === "kinesis" ? "kinesis-streams" : svc}`,
+          serviceName: pulumi.interpolate`com.amazonaws.${region}.${svc.endpoint}`,
           vpcEndpointType: "Interface",
           privateDnsEnabled: true,
           subnetIds: vpc.isolatedSubnetIds,
           securityGroupIds: [sg.id],
-          policy: policy(svc),
+          policy: policy(svc.iam),
         },
         child,
       );

@@ -59,7 +59,7 @@ const CASES: readonly { rule: string; what: string; expect: RegExp; breakIt: (rs
         return rs;
       },
     },
-    ...["s3", "dynamodb", "glue", "kms", "logs", "sts", "secretsmanager"].map((svc) => ({
+    ...["s3", "dynamodb", "glue", "kms", "logs", "monitoring", "sts", "secretsmanager"].map((svc) => ({
       rule: "network-required-endpoints",
       what: `no ${svc} endpoint`,
       expect: new RegExp(`no ${svc} VPC endpoint`),

@@ -95,6 +95,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
       case "aws:ec2/getRouteTables:getRouteTables":
         return { ids: ["rtb-a", "rtb-b"], vpcId: args.inputs.vpcId, id: "rtb" };
+      case "aws:ec2/getPrefixList:getPrefixList":
+        return { id: `pl-${String(args.inputs.name).split(".").pop()}`, name: args.inputs.name, cidrBlocks: [] };
       case "aws:ec2/getSubnet:getSubnet":
         return { id: args.inputs.id, availabilityZone: `${MOCK_REGION}${args.inputs.id === "subnet-a" ? "a" : "b"}` };
       default:

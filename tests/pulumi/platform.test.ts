@@ -43,7 +43,7 @@ describe("whole stacks under mocks", () => {
   it(
     "prod adds QuickSight (role, data source, a data set per view, a dashboard " +
       "and its aws-native provider), a scheduled run rule, a second subscriber and the private network " +
-      "(security group, 2 gateway and 5 interface endpoints, a Glue connection)",
+      "(security group, 2 gateway and 6 interface endpoints, a Glue connection)",
     () => {
       const extra = Object.entries(inventory(prod)).filter(([t, n]) => (inventory(dev)[t] ?? 0) !== n);
       assert.deepEqual(Object.fromEntries(extra), {
@@ -57,7 +57,7 @@ describe("whole stacks under mocks", () => {
         "aws:cloudwatch/eventRule:EventRule": 6,
         "aws:cloudwatch/eventTarget:EventTarget": 6,
         "aws:ec2/securityGroup:SecurityGroup": 1,
-        "aws:ec2/vpcEndpoint:VpcEndpoint": 7,
+        "aws:ec2/vpcEndpoint:VpcEndpoint": 8,
         "aws:glue/connection:Connection": 1,
         "aws:lambda/permission:Permission": 4,
         "aws:sns/topicSubscription:TopicSubscription": 2,

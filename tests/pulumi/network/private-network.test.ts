@@ -34,7 +34,7 @@ describe("PrivateNetwork under mocks", () => {
     const eps = mocks.ofType("aws:ec2/vpcEndpoint:VpcEndpoint");
     const byService = new Map(eps.map((e) => [String(e.inputs.serviceName).split(".").pop(), e.inputs]));
     for (const s of ["s3", "dynamodb"]) assert.equal(byService.get(s)?.vpcEndpointType, "Gateway", s);
-    for (const s of ["glue", "kms", "logs", "sts", "secretsmanager"]) {
+    for (const s of ["glue", "kms", "logs", "monitoring", "sts", "secretsmanager"]) {
       assert.equal(byService.get(s)?.vpcEndpointType, "Interface", s);
       assert.equal(byService.get(s)?.privateDnsEnabled, true, s);
       assert.deepEqual(byService.get(s)?.subnetIds, ["subnet-a", "subnet-b"], s);
@@ -46,6 +46,18 @@ describe("PrivateNetwork under mocks", () => {
         "aws:PrincipalAccount": MOCK_ACCOUNT,
         "aws:ResourceAccount": MOCK_ACCOUNT,
       });
+  });
+
+  it("lets the group out on HTTPS to the VPC and the S3 and DynamoDB prefix lists, never the internet", async () => {
+    const mocks = await build(false);
+    const [sg] = mocks.ofType("aws:ec2/securityGroup:SecurityGroup");
+    const egress = sg.inputs.egress as { toPort: number; cidrBlocks?: string[]; prefixListIds?: string[] }[];
+    assert.deepEqual(
+      egress.flatMap((e) => e.prefixListIds ?? []),
+      ["pl-s3", "pl-dynamodb"],
+    );
+    assert.ok(egress.every((e) => e.toPort === 443 || e.toPort === 0));
+    assert.ok(!egress.some((e) => (e.cidrBlocks ?? []).includes("0.0.0.0/0")));
   });
 
   it("adds the Kinesis endpoint when streaming is on", async () => {
