@@ -20,3 +20,6 @@ export const glueDatabases = platform.databaseNames;
 export const dashboardUrl = platform.dashboardId
   ? pulumi.interpolate`https://${config.awsRegion}.quicksight.aws.amazon.com/sn/dashboards/${platform.dashboardId}`
   : "QuickSight dashboards are off for this stack (config dashboards.quicksightEnabled)";
+/** Redshift Serverless workgroup over gold (docs/warehouse.md), when config warehouse.enabled. */
+export const warehouseWorkgroup =
+  platform.warehouseWorkgroup ?? "The Redshift warehouse is off for this stack (config warehouse.enabled)";

@@ -45,6 +45,8 @@ export interface StackConfig {
   readonly access: { readonly identityCenterInstanceArn: string | null; readonly breakGlassSessionHours: number };
   /** CloudTrail's bucket: null Object Lock days means none. */
   readonly auditTrail: { readonly objectLockRetentionDays: number | null; readonly logExpirationDays: number };
+  /** Redshift Serverless over gold; needs the private network in three zones. */
+  readonly warehouse: { readonly enabled: boolean; readonly baseCapacityRpu: number; readonly maxCapacityRpu: number };
   /** The GitHub Actions deploy role (OIDC). */
   readonly deploy: {
     readonly githubRepository: string;

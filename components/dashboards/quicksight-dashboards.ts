@@ -9,6 +9,7 @@ import { roleNames } from "../shared/role-names";
 import { assumeRolePolicy } from "../shared/policy-document";
 import {
   DASHBOARD_VIEWER_ACTIONS,
+  DATA_SOURCE_USER_ACTIONS,
   DATASET_VIEWER_ACTIONS,
   quicksightColumnType,
   quicksightPrincipalArn,
@@ -94,14 +95,7 @@ export class QuicksightDashboards extends pulumi.ComponentResource {
         type: "ATHENA",
         parameters: { athena: { workGroup: args.workgroupName, roleArn: role.arn } },
         permissions: principals.apply((ps) =>
-          ps.map((principal) => ({
-            principal,
-            actions: [
-              "quicksight:DescribeDataSource",
-              "quicksight:DescribeDataSourcePermissions",
-              "quicksight:PassDataSource",
-            ],
-          })),
+          ps.map((principal) => ({ principal, actions: DATA_SOURCE_USER_ACTIONS })),
         ),
       },
       { parent: this, dependsOn: [policy] },

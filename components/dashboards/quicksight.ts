@@ -34,6 +34,12 @@ export const DATASET_VIEWER_ACTIONS = [
   "quicksight:ListIngestions",
   "quicksight:PassDataSet",
 ];
+/** Actions granted to the configured principals on a data source: see it and build data sets on it. */
+export const DATA_SOURCE_USER_ACTIONS = [
+  "quicksight:DescribeDataSource",
+  "quicksight:DescribeDataSourcePermissions",
+  "quicksight:PassDataSource",
+];
 /** Read-only actions granted to dashboard viewers on the dashboard. */
 export const DASHBOARD_VIEWER_ACTIONS = [
   "quicksight:DescribeDashboard",

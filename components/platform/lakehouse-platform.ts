@@ -13,6 +13,7 @@ import { MedallionWorkflow } from "../workflow/medallion-workflow";
 import { buildNetwork } from "./network-layer";
 import { buildAccess, buildDeployRole } from "./access-layer";
 import { AuditTrail } from "../trail/audit-trail";
+import { buildWarehouse } from "./warehouse-layer";
 
 /** Arguments of the whole platform. */
 export interface LakehousePlatformArgs {
@@ -37,6 +38,8 @@ export class LakehousePlatform extends pulumi.ComponentResource {
   public readonly databaseNames: Readonly<Record<string, string>>;
   /** QuickSight dashboard id, when dashboards are on and views exist. */
   public readonly dashboardId?: pulumi.Output<string>;
+  /** Redshift Serverless workgroup, when config warehouse.enabled. */
+  public readonly warehouseWorkgroup?: pulumi.Output<string>;
 
   constructor(name: string, args: LakehousePlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super("fhirlake:platform:LakehousePlatform", name, {}, opts);
@@ -181,6 +184,13 @@ export class LakehousePlatform extends pulumi.ComponentResource {
     };
     buildAccess(name, accessInputs);
     buildDeployRole(name, accessInputs);
+    const warehouse = buildWarehouse(name, c, {
+      account,
+      storage,
+      goldDatabase: catalog.databaseNames.gold,
+      net,
+      child,
+    });
     this.bucketNames = pulumi.output(
       Object.fromEntries(Object.entries(b).map(([z, bucket]) => [z, bucket.bucketName])),
     );
@@ -191,6 +201,7 @@ export class LakehousePlatform extends pulumi.ComponentResource {
     this.workgroupName = layer.analytics.workgroupName;
     this.databaseNames = catalog.databaseNames;
     this.dashboardId = layer.dashboards?.dashboardId;
+    this.warehouseWorkgroup = warehouse?.workgroupName;
     this.registerOutputs({
       bucketNames: this.bucketNames,
       workflowName: this.workflowName,

@@ -18,9 +18,15 @@ describe("the shared mocks helper", () => {
 });
 
 describe("prod before any view exists", () => {
-  it("creates the QuickSight data source but no data set or dashboard", async () => {
+  it("creates the QuickSight data sources (Athena, Redshift) but no data set or dashboard", async () => {
     const { mocks, platform } = await buildStack("prod", path.join(__dirname, "fixtures", "no-views"));
-    assert.equal(mocks.ofType("aws:quicksight/dataSource:DataSource").length, 1);
+    assert.deepEqual(
+      mocks
+        .ofType("aws:quicksight/dataSource:DataSource")
+        .map((d) => d.inputs.type)
+        .sort(),
+      ["ATHENA", "REDSHIFT"],
+    );
     assert.deepEqual(
       [mocks.ofType("aws:quicksight/dataSet:DataSet").length, mocks.ofType("aws-native:quicksight:Dashboard").length],
       [0, 0],

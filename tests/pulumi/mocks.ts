@@ -42,11 +42,24 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
   if (type === "awsx:ec2:Vpc")
     return {
       vpcId: "vpc-0mock",
-      isolatedSubnetIds: ["subnet-a", "subnet-b"],
+      isolatedSubnetIds: ["subnet-a", "subnet-b", "subnet-c"].slice(0, Number(inputs.numberOfAvailabilityZones ?? 2)),
       privateSubnetIds: [],
       publicSubnetIds: [],
     };
   if (type === "aws-native:quicksight:Dashboard") return { dashboardId: inputs.dashboardId };
+  if (type === "aws:redshiftserverless/workgroup:Workgroup")
+    return {
+      ...base,
+      endpoints: [
+        { address: `${physical}.${MOCK_ACCOUNT}.${MOCK_REGION}.redshift-serverless.amazonaws.com`, port: inputs.port },
+      ],
+    };
+  if (type === "aws:redshiftserverless/namespace:Namespace")
+    return {
+      ...base,
+      adminPasswordSecretArn: `arn:aws:secretsmanager:${MOCK_REGION}:${MOCK_ACCOUNT}:secret:redshift!${physical}`,
+    };
+  if (type === "random:index/randomPassword:RandomPassword") return { result: "Mock-Password-0123456789" };
   return base;
 }
 
@@ -98,7 +111,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
       case "aws:ec2/getPrefixList:getPrefixList":
         return { id: `pl-${String(args.inputs.name).split(".").pop()}`, name: args.inputs.name, cidrBlocks: [] };
       case "aws:ec2/getSubnet:getSubnet":
-        return { id: args.inputs.id, availabilityZone: `${MOCK_REGION}${args.inputs.id === "subnet-a" ? "a" : "b"}` };
+        return { id: args.inputs.id, availabilityZone: `${MOCK_REGION}${String(args.inputs.id).slice(-1)}` };
       default:
         throw new Error(`unexpected call in mocks: ${args.token}`);
     }

@@ -43,13 +43,21 @@ describe("whole stacks under mocks", () => {
   it(
     "prod adds QuickSight (role, data source, a data set per view, a dashboard " +
       "and its aws-native provider), a scheduled run rule, a second subscriber and the private network " +
-      "(security group, 2 gateway and 6 interface endpoints, a Glue connection)",
+      "(security group, 2 gateway and 6 interface endpoints, a Glue connection) and the Redshift warehouse " +
+      "(namespace, workgroup, Spectrum role, 3 SQL statements, QuickSight's VPC connection, data source and secret)",
     () => {
       const extra = Object.entries(inventory(prod)).filter(([t, n]) => (inventory(dev)[t] ?? 0) !== n);
       assert.deepEqual(Object.fromEntries(extra), {
-        "aws:iam/role:Role": 10,
-        "aws:iam/rolePolicy:RolePolicy": 10,
-        "aws:quicksight/dataSource:DataSource": 1,
+        "aws:iam/role:Role": 12,
+        "aws:iam/rolePolicy:RolePolicy": 12,
+        "aws:quicksight/dataSource:DataSource": 2,
+        "aws:quicksight/vpcConnection:VpcConnection": 1,
+        "aws:redshiftdata/statement:Statement": 3,
+        "aws:redshiftserverless/namespace:Namespace": 1,
+        "aws:redshiftserverless/workgroup:Workgroup": 1,
+        "aws:secretsmanager/secret:Secret": 1,
+        "aws:secretsmanager/secretVersion:SecretVersion": 1,
+        "random:index/randomPassword:RandomPassword": 1,
         "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2": 1,
         "aws:quicksight/dataSet:DataSet": 2,
         "aws-native:quicksight:Dashboard": 1,

@@ -27,7 +27,7 @@ describe("the private network composed into the stacks", () => {
   it("prod puts the Lambda in the isolated subnets with the lake security group; dev leaves it outside", () => {
     const fn = prod.ofType("aws:lambda/function:Function")[0].inputs;
     assert.deepEqual(fn.vpcConfig, {
-      subnetIds: ["subnet-a", "subnet-b"],
+      subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
       securityGroupIds: ["fhirlake-prod-network-sg-id"],
     });
     assert.equal(dev.ofType("aws:lambda/function:Function")[0].inputs.vpcConfig, undefined);
