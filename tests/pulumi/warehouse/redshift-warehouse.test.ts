@@ -39,7 +39,7 @@ describe("Redshift warehouse in the stacks", () => {
     );
   });
 
-  it("QuickSight connects through a VPC connection with a KMS secret, as a read-only user; dev has no warehouse", async () => {
+  it("QuickSight connects through a VPC connection with a KMS secret; dev has no warehouse", async () => {
     const { mocks } = await buildStack("prod");
     const source = mocks.ofType("aws:quicksight/dataSource:DataSource").find((d) => d.inputs.type === "REDSHIFT")!;
     assert.ok(source.inputs.credentials.secretArn);
