@@ -1,3 +1,5 @@
+import { list } from "./stack-view";
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /** IAM's glob: `*` any run of characters, `?` one character, everything else literal (case-sensitive). */
 function globMatches(pattern: string, value: string, ignoreCase = false): boolean {
@@ -7,8 +9,6 @@ function globMatches(pattern: string, value: string, ignoreCase = false): boolea
     .replace(/\?/g, ".");
   return new RegExp(`^${re}$`, ignoreCase ? "i" : "").test(value);
 }
-
-const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [String(v)]);
 
 /** Does a statement name this action (IAM actions are case-insensitive) on this resource? */
 function statementCovers(s: any, action: string, resource: string): boolean {

@@ -12,7 +12,7 @@ import {
   DATA_SOURCE_USER_ACTIONS,
   DATASET_VIEWER_ACTIONS,
   quicksightColumnType,
-  quicksightPrincipalArn,
+  quicksightPrincipalArns,
 } from "./quicksight";
 import { quicksightAthenaPolicy } from "./quicksight-athena-policy";
 
@@ -46,9 +46,7 @@ export class QuicksightDashboards extends pulumi.ComponentResource {
     super("fhirlake:dashboards:QuicksightDashboards", name, args, opts);
     const child = { parent: this };
     const { accountId, region, partition } = args.account;
-    const principals = pulumi
-      .all([accountId, region, partition])
-      .apply(([a, r, p]) => args.principals.map((x) => quicksightPrincipalArn(x, a, r, p)));
+    const principals = quicksightPrincipalArns(args.principals, args.account);
     const role = new aws.iam.Role(
       `${name}-role`,
       {

@@ -1,3 +1,6 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AccountContext } from "../shared/account";
+
 /** A QuickSight principal ARN from config's 'user|group/<namespace>/<name>', built with the deploying account. */
 export function quicksightPrincipalArn(
   principal: string,
@@ -14,6 +17,16 @@ export function quicksightPrincipalArn(
   if (!/^\d{12}$/.test(accountId))
     throw new Error(`quicksightPrincipalArn: account id '${accountId}' is not 12 digits`);
   return `arn:${partition}:quicksight:${region}:${accountId}:${principal}`;
+}
+
+/** The configured principals' ARNs in the stack's account and region (see quicksightPrincipalArn). */
+export function quicksightPrincipalArns(
+  principals: readonly string[],
+  account: AccountContext,
+): pulumi.Output<string[]> {
+  return pulumi
+    .all([account.accountId, account.region, account.partition])
+    .apply(([a, r, p]) => principals.map((x) => quicksightPrincipalArn(x, a, r, p)));
 }
 
 /** The QuickSight column type of a Presto type (QuickSight knows STRING, INTEGER, DECIMAL, DATETIME, BOOLEAN). */

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { DATA_SOURCE_USER_ACTIONS, quicksightPrincipalArn } from "../dashboards/quicksight";
+import { DATA_SOURCE_USER_ACTIONS, quicksightPrincipalArns } from "../dashboards/quicksight";
 import { VpcPlacement } from "../network/vpc-access-policy";
 import { AccountContext } from "../shared/account";
 import { resourceName } from "../shared/names";
@@ -215,9 +215,7 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [vpcPolicy] },
     );
-    const principals = pulumi
-      .all([accountId, region, partition])
-      .apply(([a, r, p]) => (args.quicksightPrincipals ?? []).map((x) => quicksightPrincipalArn(x, a, r, p)));
+    const principals = quicksightPrincipalArns(args.quicksightPrincipals ?? [], args.account);
     const source = new aws.quicksight.DataSource(
       `${name}-quicksight-source`,
       {
