@@ -1,34 +1,10 @@
-import {
-  ReportViolation,
-  ResourceValidationArgs,
-  ResourceValidationPolicy,
-  StackValidationPolicy,
-} from "@pulumi/policy";
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { auditPolicies } from "./audit-rules";
 import { identityPolicyProblems } from "./iam-checks";
 import { networkPolicies } from "./network-rules";
 import { peoplePolicies } from "./people-rules";
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Props = Record<string, any>;
-
-/** A mandatory rule on one resource type; `check` returns the problems it finds. */
-function rule(
-  name: string,
-  description: string,
-  type: string,
-  check: (props: Props, name: string) => string[],
-): ResourceValidationPolicy {
-  return {
-    name,
-    description,
-    enforcementLevel: "mandatory",
-    validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-      if (args.type !== type) return;
-      for (const problem of check(args.props, args.name)) report(`${args.name}: ${problem}`);
-    },
-  };
-}
+import { Props, resourceRule as rule } from "./resource-rule";
+import { warehouseResourcePolicies, warehouseStackPolicies } from "./warehouse-rules";
 
 const ACCESS_LOG_SSE = /access-logs-sse$/;
 
@@ -132,6 +108,7 @@ export const resourcePolicies: ResourceValidationPolicy[] = [
   rule("cloudwatch-logs-kms", "Log groups are KMS-encrypted", "aws:cloudwatch/logGroup:LogGroup", (p) =>
     p.kmsKeyId ? [] : ["log group is not KMS-encrypted"],
   ),
+  ...warehouseResourcePolicies,
 ];
 
 /** Companion resources every bucket needs, matched by the SecureBucket naming rule `<bucket>-<role>`. */
@@ -170,6 +147,7 @@ export const stackPolicies: StackValidationPolicy[] = [
   ...networkPolicies,
   ...auditPolicies,
   ...peoplePolicies,
+  ...warehouseStackPolicies,
 ];
 
 /** All policies of the pack. */

@@ -1,14 +1,18 @@
 import { strict as assert } from "assert";
 import { auditPolicies } from "../../policy/audit-rules";
 import { networkPolicies } from "../../policy/network-rules";
-import { peoplePolicies } from "../../policy/people-rules";
+import { closedReads, peoplePolicies } from "../../policy/people-rules";
+import { warehouseStackPolicies } from "../../policy/warehouse-rules";
+import GOLD from "../../glue-jobs/lakehouse/data/published_gold_tables.json";
 import { buildStack } from "../pulumi/stack";
 import { PolicyInput, fromMocks, runStackPolicy } from "./run-policies";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const LOCK = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2";
-const RULES = Object.fromEntries([...networkPolicies, ...auditPolicies, ...peoplePolicies].map((p) => [p.name, p]));
+const RULES = Object.fromEntries(
+  [...networkPolicies, ...auditPolicies, ...peoplePolicies, ...warehouseStackPolicies].map((p) => [p.name, p]),
+);
 
 /** The prod stack's resources (deep copies: each case breaks its own). */
 async function prod(): Promise<PolicyInput[]> {
@@ -129,13 +133,39 @@ const CASES: readonly { rule: string; what: string; expect: RegExp; breakIt: (rs
       rule: "analyst-reads-published-only",
       what: `the analyst allowed to read ${zone}`,
       expect: new RegExp(`the analyst can read ${zone}$`),
-      breakIt: (rs: PolicyInput[]) => grantAnalyst(rs, zone, "*"),
+      breakIt: (rs: PolicyInput[]) => grantRead(rs, zone, "*"),
     })),
     {
       rule: "analyst-reads-published-only",
       what: "the analyst allowed to read a restricted gold table",
       expect: /the analyst can read gold table encounter_facts/,
-      breakIt: (rs) => grantAnalyst(rs, "gold", "encounter_facts/*"),
+      breakIt: (rs) => grantRead(rs, "gold", "encounter_facts/*"),
+    },
+    ...["bronze", "quarantine"].map((zone) => ({
+      rule: "warehouse-reads-published-only",
+      what: `the warehouse's Spectrum role allowed to read ${zone}`,
+      expect: new RegExp(`the warehouse fhirlake-prod-warehouse-namespace can read ${zone}$`),
+      breakIt: (rs: PolicyInput[]) => grantRead(rs, zone, "*", /-warehouse-spectrum-policy$/),
+    })),
+    ...GOLD.internal.map((table) => ({
+      rule: "warehouse-reads-published-only",
+      what: `the warehouse's Spectrum role allowed to read gold's internal ${table}`,
+      expect: new RegExp(`the warehouse fhirlake-prod-warehouse-namespace can read gold table ${table}$`),
+      breakIt: (rs: PolicyInput[]) => grantRead(rs, "gold", `${table}/*`, /-warehouse-spectrum-policy$/),
+    })),
+    {
+      rule: "warehouse-reads-published-only",
+      what: "the namespace given a pipeline role that reads silver",
+      expect: /the warehouse fhirlake-prod-warehouse-namespace can read silver$/,
+      breakIt: (rs) => {
+        const reader = rs.find(
+          (r) => r.type === "aws:iam/rolePolicy:RolePolicy" && closedReads(props(r).policy, rs).includes("silver"),
+        );
+        assert.ok(reader, "no role policy reads silver");
+        const ns = props(one(rs, "aws:redshiftserverless/namespace:Namespace"));
+        ns.iamRoles = [...ns.iamRoles, `arn:aws:iam::123456789012:role/${props(reader).role}`];
+        return rs;
+      },
     },
     {
       rule: "cloudtrail-validated-data-events",
@@ -181,15 +211,15 @@ const CASES: readonly { rule: string; what: string; expect: RegExp; breakIt: (rs
     },
   ];
 
-/** Adds an Allow of s3:GetObject on `<zone bucket>/<objects>` to the analyst's policy, minus its Denies there. */
-function grantAnalyst(rs: PolicyInput[], zone: string, objects: string): PolicyInput[] {
+/** Adds an Allow of s3:GetObject on `<zone bucket>/<objects>` to a role policy, minus its Denies there. */
+function grantRead(rs: PolicyInput[], zone: string, objects: string, policyName = /-analyst-policy$/): PolicyInput[] {
   const bucket = one(rs, "aws:s3/bucketPolicy:BucketPolicy", new RegExp(`-${zone}-policy$`));
   const arn = policyOf(bucket)
     .Statement.flatMap((s: any) => [s.Resource].flat())
     .find((a: string) => !a.endsWith("/*"));
-  const p = one(rs, "aws:iam/rolePolicy:RolePolicy", /-analyst-policy$/);
+  const p = one(rs, "aws:iam/rolePolicy:RolePolicy", policyName);
   const doc = policyOf(p);
-  // The analyst's explicit Denies of the zone would still win: a broken policy lost them too.
+  // The policy's explicit Denies of the zone would still win: a broken policy lost them too.
   doc.Statement = doc.Statement.filter(
     (s: any) => s.Effect !== "Deny" || ![s.Resource].flat().some((a: string) => a.startsWith(arn)),
   );
