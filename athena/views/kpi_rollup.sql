@@ -1,9 +1,11 @@
--- columns: grain varchar, month varchar, region varchar, facility_id varchar, first_month varchar, last_month varchar, encounters bigint, infection_encounters bigint, infection_rate double, inpatient_discharges bigint, inpatient_deaths bigint, mortality_rate double, index_discharges bigint, readmissions_30d bigint, readmission_rate_30d double, avg_length_of_stay_days double, infection_rate_suppressed boolean, mortality_rate_suppressed boolean, readmission_rate_suppressed boolean, los_suppressed boolean, suppressed boolean
+-- columns: grain varchar, month varchar, quarter varchar, year varchar, region varchar, facility_id varchar, first_month varchar, last_month varchar, encounters bigint, infection_encounters bigint, infection_rate double, inpatient_discharges bigint, inpatient_deaths bigint, mortality_rate double, index_discharges bigint, readmissions_30d bigint, readmission_rate_30d double, avg_length_of_stay_days double, infection_rate_suppressed boolean, mortality_rate_suppressed boolean, readmission_rate_suppressed boolean, los_suppressed boolean, suppressed boolean
 -- internal: the building block of the published views below; queryable, but no QuickSight data set of its own
 -- Every published grain of kpi_monthly in one pass, rates and small-cell suppression written once here;
 -- the other views select one grain from it. grain: 'cell' (month, region, facility_id: one gold row),
--- 'month' (all regions and facilities), 'region' (all months and facilities), 'total' (everything; no row
--- when kpi_monthly is empty). Columns a grain does not group by are null.
+-- 'month', 'quarter', 'year' (all regions and facilities), 'month_region', 'quarter_region', 'year_region'
+-- (one region, all its facilities), 'region' (all months and facilities), 'facility' (region, facility_id over
+-- all months), 'total' (everything; no row when kpi_monthly is empty). Columns a grain does not group by are
+-- null. quarter is 'YYYY-Qn', year 'YYYY', both from month ('YYYY-MM', UTC).
 -- Counts are summed from kpi_monthly and every rate is recomputed from the sums (never an average of
 -- rates); average LOS = sum(length_of_stay_days_sum) / sum(inpatient_discharges). A zero denominator gives
 -- a null rate, not a suppression. Rule of eleven (KPIS.md): a rate whose denominator is 1..10 is null and
@@ -17,15 +19,36 @@ settings as (
     select min_cell_size from publication_settings
 ),
 
+periods as (
+    select
+        kpi_monthly.*,
+        substr(month, 1, 4) as year,
+        substr(month, 1, 4) || '-Q' || case
+            when substr(month, 6, 2) in ('01', '02', '03') then '1'
+            when substr(month, 6, 2) in ('04', '05', '06') then '2'
+            when substr(month, 6, 2) in ('07', '08', '09') then '3'
+            else '4'
+        end as quarter
+    from kpi_monthly
+),
+
 summed as (
     select
         case
-            when grouping(month) = 0 and grouping(region) = 0 then 'cell'
+            when grouping(facility_id) = 0 and grouping(month) = 0 then 'cell'
+            when grouping(facility_id) = 0 then 'facility'
+            when grouping(month) = 0 and grouping(region) = 0 then 'month_region'
+            when grouping(quarter) = 0 and grouping(region) = 0 then 'quarter_region'
+            when grouping(year) = 0 and grouping(region) = 0 then 'year_region'
             when grouping(month) = 0 then 'month'
+            when grouping(quarter) = 0 then 'quarter'
+            when grouping(year) = 0 then 'year'
             when grouping(region) = 0 then 'region'
             else 'total'
         end as grain,
         month,
+        quarter,
+        year,
         region,
         facility_id,
         min(month) as first_month,
@@ -37,8 +60,19 @@ summed as (
         sum(index_discharges) as index_discharges,
         sum(readmissions_30d) as readmissions_30d,
         sum(length_of_stay_days_sum) as length_of_stay_days_sum
-    from kpi_monthly
-    group by grouping sets ((month, region, facility_id), (month), (region), ())
+    from periods
+    group by grouping sets (
+        (month, region, facility_id),
+        (region, facility_id),
+        (month, region),
+        (quarter, region),
+        (year, region),
+        (month),
+        (quarter),
+        (year),
+        (region),
+        ()
+    )
     -- the empty grouping set gives one all-null row over no input; publish none instead
     having count(*) > 0
 ),
@@ -62,6 +96,8 @@ final as (
     select
         grain,
         month,
+        quarter,
+        year,
         region,
         facility_id,
         first_month,

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from lakehouse.hudi_options import hudi_options
+from lakehouse.publish import load_views
 from tests.publish.gold_rows import gold_frame, prevalence_frame
 
 SCRIPT = Path(__file__).resolve().parents[1] / "jobs" / "publish_local.py"
@@ -33,7 +34,8 @@ def test_publish_local_reads_a_hudi_gold_table_and_writes_the_exports(spark, tmp
         timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "wrote 10 files" in done.stdout
+    # One CSV per view, the two restricted gold tables, views.json.
+    assert f"wrote {len(load_views()) + 3} files" in done.stdout
     # The printed kpi_by_month table: a header and one line per month.
     assert [line.split()[0] for line in done.stdout.splitlines()[-4:]] == ["month", "2024-01", "2024-02", "2024-03"]
     views = json.loads((out / "export" / "views.json").read_text(encoding="utf-8"))

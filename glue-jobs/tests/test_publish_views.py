@@ -13,7 +13,9 @@ from tests.publish.gold_rows import gold_tables
 
 EXPECTED_VIEWS = {
     "condition_prevalence_published",
+    "kpi_by_facility",
     "kpi_by_month",
+    "kpi_by_period",
     "kpi_by_region",
     "kpi_monthly_published",
     "kpi_rollup",
