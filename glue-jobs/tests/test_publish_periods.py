@@ -103,6 +103,7 @@ def test_every_period_grain_and_region_equals_the_independent_computation(views)
     expected = expected_periods()
     actual = {(r["period_grain"], r["period"], r["region"]): r for r in views["kpi_by_period"]}
     assert sorted(actual, key=str) == sorted(expected, key=str)
+    assert all(r["all_regions"] == (r["region"] is None) for r in views["kpi_by_period"])
     for key, want in expected.items():
         assert_measures(actual[key], want, key)
 
