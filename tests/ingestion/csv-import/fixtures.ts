@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { csvText } from "./registers";
+import BAD_ROWS_MAPPING from "./bad-rows.mapping.json";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -71,68 +72,9 @@ export const EXPECTED_REJECTS: readonly ExpectedReject[] = [
   { file: "observations.csv", row: 3, field: "valueQuantity.value", reason: "bad-number", secret: "hot-ish" },
 ];
 
-/** The fixture's mapping (as parsed JSON). */
+/** The fixture's mapping (as parsed JSON, a fresh copy to edit). */
 export function badRowsMapping(): Json {
-  const col = (column: string): Json => ({ column });
-  return {
-    dateFormat: "DD/MM/YYYY",
-    dateTimeFormat: "DD/MM/YYYY HH:mm",
-    utcOffset: "+03:00",
-    tables: [
-      { file: "facilities.csv", resourceType: "Organization", fields: { id: col("code"), name: col("name") } },
-      {
-        file: "patients.csv",
-        resourceType: "Patient",
-        fields: {
-          id: col("patient_no"),
-          gender: { column: "sex", codes: { M: "male", F: "female" } },
-          birthDate: col("dob"),
-          deceasedDateTime: col("died_at"),
-          "address.country": { value: "KE" },
-          "address.state": col("county"),
-        },
-      },
-      {
-        file: "admissions.csv",
-        resourceType: "Encounter",
-        fields: {
-          id: col("adm_no"),
-          subject: col("patient_no"),
-          class: { column: "type", codes: { inpatient: "IMP", spaceship: "SPACE" } },
-          "period.start": col("admitted"),
-          "period.end": col("discharged"),
-          serviceProvider: col("facility"),
-          dischargeDisposition: { column: "outcome", codes: { home: "home", died: "exp" } },
-        },
-      },
-      {
-        file: "diagnoses.csv",
-        resourceType: "Condition",
-        fields: {
-          id: col("dx_no"),
-          subject: col("patient_no"),
-          encounter: col("adm_no"),
-          "code.system": { value: "http://hl7.org/fhir/sid/icd-10-cm" },
-          "code.code": col("icd10"),
-          onsetDateTime: col("onset"),
-        },
-      },
-      {
-        file: "observations.csv",
-        resourceType: "Observation",
-        fields: {
-          id: col("obs_no"),
-          subject: col("patient_no"),
-          encounter: col("adm_no"),
-          "code.system": { value: "http://loinc.org" },
-          "code.code": { value: "8310-5" },
-          effectiveDateTime: col("taken"),
-          "valueQuantity.value": col("temp"),
-          "valueQuantity.unit": { value: "Cel" },
-        },
-      },
-    ],
-  };
+  return structuredClone(BAD_ROWS_MAPPING);
 }
 
 /** Writes the fixture's CSV files and mapping.json into `dir`; returns the register paths and the mapping path. */

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import ROUND_TRIP_MAPPING from "./round-trip.mapping.json";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Cell = string | Date | undefined;
@@ -154,67 +155,12 @@ export async function writeXlsxRegisters(
 
 /** The mapping that imports `registersOf`'s tables back, from CSV files or from sheets of `workbook`. */
 export function roundTripMapping(workbook?: string): Json {
-  const where = (name: string): Json => (workbook ? { file: workbook, sheet: name } : { file: `${name}.csv` });
-  const col = (column: string): Json => ({ column });
-  return {
-    dateFormat: "DD/MM/YYYY",
-    dateTimeFormat: "YYYY-MM-DD HH:mm:ss.SSS",
-    utcOffset: "Z",
-    tables: [
-      {
-        ...where("facilities"),
-        resourceType: "Organization",
-        fields: {
-          id: col("code"),
-          name: col("name"),
-          "address.country": col("country"),
-          "address.state": col("state"),
-        },
-      },
-      {
-        ...where("patients"),
-        resourceType: "Patient",
-        fields: {
-          id: col("patient_no"),
-          gender: { column: "sex", codes: { M: "male", F: "female" } },
-          birthDate: col("dob"),
-          deceasedDateTime: col("died_at"),
-          "address.country": col("country"),
-          "address.state": col("state"),
-          "address.postalCode": col("postcode"),
-        },
-      },
-      {
-        ...where("admissions"),
-        resourceType: "Encounter",
-        fields: {
-          id: col("admission_no"),
-          subject: col("patient_no"),
-          class: { column: "type", codes: { inpatient: "IMP", outpatient: "AMB", emergency: "EMER" } },
-          "period.start": col("admitted"),
-          "period.end": col("discharged"),
-          serviceProvider: col("facility"),
-          dischargeDisposition: { column: "outcome", codes: { died: "exp", home: "home" } },
-        },
-      },
-      {
-        ...where("diagnoses"),
-        resourceType: "Condition",
-        fields: {
-          id: col("dx_no"),
-          subject: col("patient_no"),
-          encounter: col("admission_no"),
-          "code.system": { value: ICD },
-          "code.code": col("icd10"),
-          "code.display": col("diagnosis"),
-          "code2.system": { value: SNOMED },
-          "code2.code": col("snomed"),
-          clinicalStatus: col("status"),
-          verificationStatus: col("verified"),
-          onsetDateTime: col("onset"),
-          abatementDateTime: col("resolved"),
-        },
-      },
-    ],
-  };
+  return asWorkbook(ROUND_TRIP_MAPPING, workbook);
+}
+
+/** A copy of a mapping of CSV tables whose tables are sheets of `workbook` instead (named as the files). */
+export function asWorkbook(mapping: Json, workbook?: string): Json {
+  const m = structuredClone(mapping);
+  if (workbook) m.tables = m.tables.map((t: Json) => ({ ...t, file: workbook, sheet: t.file.replace(/\.csv$/, "") }));
+  return m;
 }
