@@ -74,18 +74,21 @@ function fieldProblems(t: TableSpec, i: number): string[] {
   const out: string[] = [];
   const known = ELEMENTS[t.resourceType];
   for (const name of Object.keys(t.fields))
-    if (!(name in known))
+    if (!Object.hasOwn(known, name))
       out.push(
         `/tables/${i}/fields/${name}: unknown field for ${t.resourceType} (known: ${Object.keys(known).join(", ")})`,
       );
   for (const [name, def] of Object.entries(known))
-    if (def.required && !(name in t.fields)) out.push(`/tables/${i}/fields: missing required field '${name}'`);
+    if (def.required && !Object.hasOwn(t.fields, name))
+      out.push(`/tables/${i}/fields: missing required field '${name}'`);
   for (const [name, f] of Object.entries(t.fields)) {
-    const kind = known[name]?.type.kind;
+    const kind = Object.hasOwn(known, name) ? known[name].type.kind : undefined;
     if ((f.column === undefined) === (f.value === undefined))
       out.push(`/tables/${i}/fields/${name}: give 'column' or 'value' (exactly one)`);
     if (f.format !== undefined && kind !== "date" && kind !== "dateTime")
       out.push(`/tables/${i}/fields/${name}/format: only date fields take a format`);
+    if (f.codes !== undefined && (kind === "date" || kind === "dateTime"))
+      out.push(`/tables/${i}/fields/${name}/codes: date fields take no codes`);
   }
   return out;
 }
@@ -93,9 +96,9 @@ function fieldProblems(t: TableSpec, i: number): string[] {
 function compileTable(m: MappingSpec, t: TableSpec, i: number, out: string[]): CompiledTable {
   const fields: CompiledField[] = [];
   for (const [name, spec] of Object.entries(t.fields)) {
+    if (!Object.hasOwn(ELEMENTS[t.resourceType], name)) continue;
     const def = ELEMENTS[t.resourceType][name];
     const at = `/tables/${i}/fields/${name}`;
-    if (!def) continue;
     const kind = def.type.kind;
     let parseDate: DateParser | undefined;
     let format: string | undefined;

@@ -57,6 +57,16 @@ const CASES: [string, (m: Json) => void, RegExp][] = [
     /\/tables\/1\/fields\/favouriteColour: unknown field for Patient/,
   ],
   [
+    "a field named as an object's own property",
+    (m) => (m.tables[1].fields.toString = { column: "sex" }),
+    /\/tables\/1\/fields\/toString: unknown field for Patient/,
+  ],
+  [
+    "codes on a date field",
+    (m) => (m.tables[1].fields.birthDate.codes = { x: "y" }),
+    /\/tables\/1\/fields\/birthDate\/codes: date fields take no codes/,
+  ],
+  [
     "a field with both column and value",
     (m) => (m.tables[1].fields.gender.value = "male"),
     /\/tables\/1\/fields\/gender: give 'column' or 'value'/,
