@@ -15,6 +15,8 @@ export interface UploadOptions {
   readonly kmsKeyId?: string;
   readonly concurrency: number;
   readonly retries: number;
+  /** Which files of the folder to upload, by relative path (default: all). */
+  readonly include?: (relPath: string) => boolean;
   /** First backoff delay in ms (doubles per retry); default 200. */
   readonly baseDelayMs?: number;
 }
@@ -28,9 +30,9 @@ export interface UploadSummary {
 }
 
 /** Files under `dir`, relative, sorted; data first, then changes/ (they arrive later), the manifest last. */
-export function filesToUpload(dir: string): string[] {
+export function filesToUpload(dir: string, include: (relPath: string) => boolean = () => true): string[] {
   const all = (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile() && include(f))
     .sort();
   const rank = (f: string): number => (f.startsWith("_") ? 2 : f.startsWith(`changes${path.sep}`) ? 1 : 0);
   return all.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
@@ -69,7 +71,7 @@ export async function uploadFolder(dir: string, o: UploadOptions): Promise<Uploa
     forcePathStyle: o.endpointUrl !== undefined,
     maxAttempts: 1,
   });
-  const files = filesToUpload(dir);
+  const files = filesToUpload(dir, o.include);
   const bar = process.stderr.isTTY
     ? new SingleBar({ stream: process.stderr, format: "upload [{bar}] {value}/{total} files" })
     : undefined;

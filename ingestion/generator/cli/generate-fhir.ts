@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CommanderError } from "commander";
 import { generate } from "../generate";
 import { loadPopulation } from "../model/population";
 import { parseCli } from "./options";
 import { uploadFolder } from "../../upload/uploader";
+import { peakRssMb, runCli } from "../../cli/common";
 
 /** `npm run generate-fhir -- --patients N --seed S --out DIR ...` (see docs/generate-fhir.md). */
 async function main(argv: readonly string[]): Promise<void> {
@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   const total = Object.values(m.counts).reduce((a, b) => a + b, 0);
   // Peak RSS covers the worker threads too (they share the process); bench/ reads this line.
-  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const rssMb = peakRssMb();
   process.stderr.write(
     `Generated ${o.patients} patients, ${total} resources in ${secs.toFixed(2)} s ` +
       `(${Math.round(total / secs)} resources/s, peak RSS ${rssMb.toFixed(0)} MB) into ${out}\n`,
@@ -41,12 +41,4 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof CommanderError) {
-    // commander already printed help for --help/--version; print our own message for bad input.
-    if (err.exitCode !== 0 && !err.message.startsWith("error:")) process.stderr.write(`error: ${err.message}\n`);
-    process.exit(err.exitCode === 0 ? 0 : 2);
-  }
-  process.stderr.write(`generate-fhir: ${(err as Error).message}\n`);
-  process.exit(1);
-});
+runCli("generate-fhir", () => main(process.argv.slice(2)));

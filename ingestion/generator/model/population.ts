@@ -1,5 +1,6 @@
 import * as fs from "fs";
-import Ajv, { ErrorObject } from "ajv";
+import Ajv from "ajv";
+import { InvalidFileError, describeSchemaError } from "../../validate/schema-errors";
 import schema from "./population.schema.json";
 import defaultModel from "./default-population.json";
 import { fakerLocaleNames } from "../people/faker-locale";
@@ -73,25 +74,15 @@ export interface Population {
 const DEFAULT_POPULATION = "the default population model";
 
 /** Thrown when a population file is unreadable or breaks the schema; lists every problem with its JSON path. */
-export class PopulationError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`Invalid population file ${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+export class PopulationError extends InvalidFileError {
+  constructor(file: string, problems: readonly string[]) {
+    super("population", file, problems);
     this.name = "PopulationError";
   }
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 const validate = ajv.compile<Population>(schema);
-
-function describe(e: ErrorObject): string {
-  const at = e.instancePath === "" ? "/" : e.instancePath;
-  if (e.keyword === "required") return `${at}: missing required key '${String(e.params.missingProperty)}'`;
-  if (e.keyword === "additionalProperties") return `${at}: unknown key '${String(e.params.additionalProperty)}'`;
-  return `${at}: ${e.message ?? e.keyword}`;
-}
 
 /** Checks the schema cannot express: age bands ordered, some weight in each mix, unique facility ids, faker
  * locales that exist, and names of each kind from a list or a locale. */
@@ -130,7 +121,7 @@ function semanticProblems(p: Population): string[] {
 
 /** Validates a parsed population object (all errors at once); `file` names the source in errors. */
 export function parsePopulation(value: unknown, file: string): Population {
-  if (!validate(value)) throw new PopulationError(file, (validate.errors ?? []).map(describe));
+  if (!validate(value)) throw new PopulationError(file, (validate.errors ?? []).map(describeSchemaError));
   const problems = semanticProblems(value);
   if (problems.length > 0) throw new PopulationError(file, problems);
   return value;
