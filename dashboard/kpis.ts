@@ -55,46 +55,16 @@ export const KPIS: readonly Kpi[] = [
   { column: "encounters", label: "Encounters", unit: "count", scale: 1, decimals: 0 },
 ];
 
-/** What a chart point or table cell holds: a value, a suppressed small cell, or nothing (zero denominator). */
-export type Point = { kind: "value"; value: number } | { kind: "suppressed" } | { kind: "none" };
+/** What a chart point or table cell holds: a value (scaled for display), a suppressed small cell, or no data. */
+export type Cell = number | "suppressed" | null;
 
-/** The point of one KPI in one row; an invalid (non-numeric) value fails naming the view, row and column. */
-export function pointOf(kpi: Kpi, row: Row, where: string): Point {
-  if (kpi.suppressedFlag && row[kpi.suppressedFlag] === true) return { kind: "suppressed" };
+/** The cell of one KPI in one row; an invalid (non-numeric) value fails naming the view, row and column. */
+export function cellOf(kpi: Kpi, row: Row, where: string): Cell {
+  if (kpi.suppressedFlag && row[kpi.suppressedFlag] === true) return "suppressed";
   const value = row[kpi.column];
-  if (value === null || value === undefined) return { kind: "none" };
+  if (value === null || value === undefined) return null;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new Error(`${where}: column ${kpi.column} must be a number or null, got ${JSON.stringify(value)}`);
   }
-  return { kind: "value", value: value * kpi.scale };
-}
-
-/** The text of a point in the data tables. */
-export function pointText(kpi: Kpi, point: Point): string {
-  if (point.kind === "suppressed") return "suppressed (fewer than 11)";
-  if (point.kind === "none") return "no data";
-  const text = point.value.toLocaleString("en-US", {
-    minimumFractionDigits: kpi.decimals,
-    maximumFractionDigits: kpi.decimals,
-  });
-  return kpi.scale === 100 ? `${text}%` : text;
-}
-
-/** A chart's series: one label and one point per row. */
-export interface Series {
-  readonly labels: string[];
-  readonly points: Point[];
-}
-
-/** The series of one KPI over the rows of a view, labelled by `labelColumn` (month or region). */
-export function seriesOf(kpi: Kpi, rows: readonly Row[], labelColumn: string, view: string): Series {
-  return {
-    labels: rows.map((row, i) => {
-      const label = row[labelColumn];
-      if (typeof label !== "string")
-        throw new Error(`${view} row ${i + 1}: column ${labelColumn} must be a string, got ${JSON.stringify(label)}`);
-      return label;
-    }),
-    points: rows.map((row, i) => pointOf(kpi, row, `${view} row ${i + 1}`)),
-  };
+  return value * kpi.scale;
 }

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { auditPolicies } from "../../policy/audit-rules";
 import { networkPolicies } from "../../policy/network-rules";
 import { closedReads, peoplePolicies } from "../../policy/people-rules";
+import { StackResource } from "../../policy/stack-view";
 import { warehouseStackPolicies } from "../../policy/warehouse-rules";
 import GOLD from "../../glue-jobs/lakehouse/data/published_gold_tables.json";
 import { buildStack } from "../pulumi/stack";
@@ -158,8 +159,9 @@ const CASES: readonly { rule: string; what: string; expect: RegExp; breakIt: (rs
       what: "the namespace given a pipeline role that reads silver",
       expect: /the warehouse fhirlake-prod-warehouse-namespace can read silver$/,
       breakIt: (rs) => {
+        const view = rs as unknown as StackResource[];
         const reader = rs.find(
-          (r) => r.type === "aws:iam/rolePolicy:RolePolicy" && closedReads(props(r).policy, rs).includes("silver"),
+          (r) => r.type === "aws:iam/rolePolicy:RolePolicy" && closedReads(props(r).policy, view).includes("silver"),
         );
         assert.ok(reader, "no role policy reads silver");
         const ns = props(one(rs, "aws:redshiftserverless/namespace:Namespace"));
