@@ -33,6 +33,7 @@ nav.controls label,.prev-controls label{margin-right:1.5rem;font-weight:600}sele
 table{border-collapse:collapse;margin-top:.5rem;font-size:.9rem}caption{text-align:left;font-weight:600}
 th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:right}td.text{text-align:left}
 td.suppressed{color:#8a4b00;font-style:italic}td.none{color:#888}
+.scroll{max-height:32rem;overflow:auto;border-bottom:1px solid #ddd}
 details{margin-top:.5rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}`;
 
 // Inline scripts and styles only; nothing may be fetched.
@@ -113,7 +114,7 @@ export function buildDashboard(views: Record<string, unknown>, opts: DashboardOp
     header(opts),
     controls(model),
     `<main>${model.kpis.map(kpiSection).join("\n")}`,
-    `<section><h2>Facilities</h2><table id="table-facilities"></table></section>`,
+    `<section><h2>Facilities</h2><div class="scroll"><table id="table-facilities"></table></div></section>`,
     prevalenceSection(model),
     `</main>`,
     `<script type="application/json" id="page-model">${scriptJson(model)}</script>`,
