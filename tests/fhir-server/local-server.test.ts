@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { FhirServer, buildFhirServer, startFhirServer } from "../../ingestion/fhir-server/local-server";
+import { FhirServer, buildFhirServer, javaArgs, startFhirServer } from "../../ingestion/fhir-server/local-server";
 import { generateTo, readDocs } from "../ingestion/helpers";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -54,6 +54,26 @@ function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+describe("the local FHIR server's java command line", function () {
+  it("binds to 127.0.0.1, uses in-memory H2 and a 512 MB heap by default, and exits with its parent", function () {
+    const args = javaArgs("/x/fhir-server.jar", 8123, {});
+    assert.deepEqual(
+      ["-Xmx512m", "-Dfhir-server.exit-with-stdin=true", "--server.address=127.0.0.1", "--server.port=8123"].filter(
+        (a) => !args.includes(a),
+      ),
+      [],
+    );
+    assert.ok(args.includes("--spring.datasource.url=jdbc:h2:mem:fhir;DB_CLOSE_DELAY=-1"));
+    assert.ok(args.indexOf("-jar") < args.indexOf("--server.port=8123"), "JVM options before -jar, Spring's after");
+  });
+
+  it("keeps the data in an H2 file, by absolute path, when one is given", function () {
+    const args = javaArgs("/x/fhir-server.jar", 8123, { h2File: "some/dir/fhir", heapMb: 700 });
+    assert.ok(args.includes(`--spring.datasource.url=jdbc:h2:file:${path.resolve("some/dir/fhir")}`));
+    assert.ok(args.includes("-Xmx700m"));
+  });
+});
 
 describe("local HAPI FHIR server (servers/fhir-server)", function () {
   let server: FhirServer;
