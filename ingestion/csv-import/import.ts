@@ -43,9 +43,9 @@ function rowsOf(j: Job): AsyncGenerator<RegisterRow> {
   return s.sheet === undefined ? readCsvRows(j.file, s.delimiter) : readXlsxRows(j.file, s.sheet);
 }
 
-/** true when a table's `file` names a register: its base name, or `*.csv` / `*.xlsx` for any of that kind. */
+/** true when a table's `file` names a register: its base name, or `*.csv` / `*.xlsx` for any such file (any case). */
 function namesFile(pattern: string, base: string): boolean {
-  return pattern.startsWith("*.") ? base.endsWith(pattern.slice(1)) : pattern === base;
+  return pattern.startsWith("*.") ? base.toLowerCase().endsWith(pattern.slice(1)) : pattern === base;
 }
 
 /** Pairs each file with its tables, in import order; a file no table names is an error. */

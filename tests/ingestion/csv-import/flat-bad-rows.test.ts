@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { importRegisters } from "../../../ingestion/csv-import/import";
 import { ImportManifest } from "../../../ingestion/csv-import/manifest";
+import { flatTemplateMapping } from "../../../ingestion/csv-import/mapping";
 import { tempDir } from "../helpers";
 import { filesBelow, run } from "./cli-run";
 import { FLAT_HEADER, writeFlatCsv } from "./flat";
@@ -232,5 +234,13 @@ describe("import-csv flat template: bad rows, through the CLI with --input and n
     const text = rejects.join("\n") + JSON.stringify(m) + stderr;
     for (const b of BAD) if (b.secret) assert.ok(!text.includes(b.secret), b.kind);
     for (const s of ["Wanjiru", "Kamau", "Nairobi", "J18.9", "Clinic One"]) assert.ok(!text.includes(s), s);
+  });
+
+  it("reads the header-only template (named in capitals, .CSV) as no rows with the default mapping", async () => {
+    const dir = tempDir("flat-empty");
+    const file = path.join(dir, "TEMPLATE.CSV");
+    fs.copyFileSync(path.join(__dirname, "..", "..", "..", "ingestion", "csv-import", "flat-template.csv"), file);
+    const e = await importRegisters({ mapping: flatTemplateMapping(), files: [file], out: dir, source: "t", run: "e" });
+    assert.deepEqual([e.rowsRead, e.rowsMapped, e.written, e.rejected], [0, 0, {}, {}]);
   });
 });
