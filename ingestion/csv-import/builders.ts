@@ -52,8 +52,11 @@ function organization(v: Values): Json {
 function patient(v: Values): Json {
   const idValue = str(v, "identifier.value");
   const deceasedAt = str(v, "deceasedDateTime");
+  const given = str(v, "name.given");
+  const name = clean({ family: str(v, "name.family"), given: given === undefined ? undefined : [given] });
   return {
     identifier: idValue === undefined ? undefined : [clean({ system: str(v, "identifier.system"), value: idValue })],
+    name: name && [name],
     gender: str(v, "gender"),
     birthDate: str(v, "birthDate"),
     deceasedDateTime: deceasedAt,

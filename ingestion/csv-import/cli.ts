@@ -1,32 +1,48 @@
 /**
- * `npm run import-csv -- --mapping MAPPING.json --source NAME (--out DIR | --bucket s3://bucket/prefix) FILE...`
- * (docs/import-csv.md): CSV and XLSX registers to FHIR R4 NDJSON the lakehouse ingests like any feed.
+ * `npm run import-csv -- [--mapping MAPPING.json] [--source NAME] (--out DIR | --bucket s3://bucket/prefix)
+ * (--input FILE)... [FILE...]` (docs/import-csv.md): CSV and XLSX registers to FHIR R4 NDJSON the lakehouse
+ * ingests like any feed. Without --mapping, the bundled mapping of the flat template.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { UploadFlags, addUploadFlags, checkOutOrBucket, checkSource, peakRssMb, runCli } from "../cli/common";
 import { uploadFolder } from "../upload/uploader";
-import { loadMapping } from "./mapping";
+import { flatTemplateMapping, loadMapping } from "./mapping";
 import { importRegisters } from "./import";
 import { ImportManifest } from "./manifest";
 
 /** Parsed command line. */
 export interface ImportCliOptions extends UploadFlags {
-  mapping: string;
-  source: string;
+  mapping?: string;
+  source?: string;
+  input: string[];
   out?: string;
   run?: string;
   kpiTotals: boolean;
 }
 
+const collect = (v: string, all: string[]): string[] => [...all, v];
+
+/** The default --source: the first file's base name without extension, other characters than A-Z a-z 0-9 . _ - as -. */
+export function defaultSource(file: string): string {
+  return path
+    .basename(file)
+    .replace(/\.(csv|xlsx)$/i, "")
+    .replace(/[^A-Za-z0-9._-]/g, "-");
+}
+
 function program(): Command {
   const p = new Command("import-csv")
     .description("CSV and XLSX registers to FHIR R4 NDJSON, every row written or rejected (docs/import-csv.md).")
-    .argument("<files...>", "register files (.csv, .xlsx), each named by a table of the mapping")
-    .requiredOption("--mapping <file>", "mapping JSON (template: ingestion/csv-import/mapping.template.json)")
-    .requiredOption("--source <name>", "source name: <out>/fhir/<source>/<yyyy>/<mm>/<dd>/")
+    .argument("[files...]", "register files (.csv, .xlsx), each named by a table of the mapping")
+    .option("--input <file>", "a register file (repeatable), as the positional files", collect, [])
+    .option(
+      "--mapping <file>",
+      "mapping JSON (default: the flat template's, ingestion/csv-import/flat-template.mapping.json)",
+    )
+    .option("--source <name>", "source name: <out>/fhir/<source>/<yyyy>/<mm>/<dd>/ (default: the first file's name)")
     .option("--out <dir>", "output root (required unless --bucket)")
     .option("--run <id>", "run id instead of <UTC time>-<random> (a run id already used is refused)")
     .option("--no-kpi-totals", "leave the KPI totals out of the manifest (they read the output back)");
@@ -38,6 +54,7 @@ function program(): Command {
 function summary(m: ImportManifest, secs: number): string {
   const written = Object.values(m.written).reduce((a, b) => a + b, 0);
   const rejected = Object.entries(m.rejected).map(([r, n]) => `${r} ${n}`);
+  const nRejected = Object.values(m.rejected).reduce((a, b) => a + b, 0);
   return (
     `Imported ${m.rowsRead} rows in ${secs.toFixed(2)} s (${Math.round(m.rowsRead / secs)} rows/s, ` +
     `peak RSS ${peakRssMb().toFixed(0)} MB): ${written} resources written ` +
@@ -46,7 +63,7 @@ function summary(m: ImportManifest, secs: number): string {
         .map(([t, n]) => `${t} ${n}`)
         .join(", ") || "none"
     }), ` +
-    `${m.rowsRead - written} rows rejected${rejected.length > 0 ? ` (${rejected.join(", ")})` : ""}\n`
+    `${m.rowsMapped} rows mapped, ${nRejected} rows rejected${rejected.length > 0 ? ` (${rejected.join(", ")})` : ""}\n`
   );
 }
 
@@ -55,16 +72,20 @@ async function main(argv: readonly string[]): Promise<void> {
   cmd.parse([...argv], { from: "user" });
   const o = cmd.opts<ImportCliOptions>();
   checkOutOrBucket(o);
-  checkSource(o.source);
+  const files = [...o.input, ...cmd.args];
+  if (files.length === 0)
+    throw new InvalidArgumentError("Give the register files: --input FILE (repeatable) or FILE...");
+  const source = o.source ?? defaultSource(files[0]);
+  checkSource(source);
   if (o.run !== undefined && !/^[A-Za-z0-9._-]+$/.test(o.run)) throw new Error(`--run must be letters, digits, . _ -`);
-  const mapping = loadMapping(o.mapping);
+  const mapping = o.mapping === undefined ? flatTemplateMapping() : loadMapping(o.mapping);
   const out = o.out ?? fs.mkdtempSync(path.join(os.tmpdir(), "import-csv-"));
   const started = process.hrtime.bigint();
   const m = await importRegisters({
     mapping,
-    files: cmd.args,
+    files,
     out,
-    source: o.source,
+    source,
     run: o.run,
     kpiTotals: o.kpiTotals,
   });
@@ -77,6 +98,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const day = m.startedAt.slice(0, 10);
     const s = await uploadFolder(path.join(out, m.folder), {
       ...o,
+      source,
       bucket: o.bucket,
       referenceDate: day,
       include: mine,

@@ -71,6 +71,8 @@ export const ELEMENTS: Record<ImportType, Record<string, ElementDef>> = {
     id,
     "identifier.system": text,
     "identifier.value": text,
+    "name.given": text,
+    "name.family": text,
     gender: code(["male", "female", "other", "unknown"]),
     birthDate: { type: { kind: "date" } },
     deceasedDateTime: dateTime,
@@ -121,6 +123,7 @@ export const ELEMENTS: Record<ImportType, Record<string, ElementDef>> = {
 
 /** The pairs of fields whose second must not lie before the first (reason end-before-start). */
 export const ORDERED: Partial<Record<ImportType, readonly [string, string]>> = {
+  Patient: ["birthDate", "deceasedDateTime"],
   Encounter: ["period.start", "period.end"],
   Condition: ["onsetDateTime", "abatementDateTime"],
 };

@@ -1,11 +1,12 @@
 /**
  * One import run: every register table given is checked (mapping, files, headers) before anything is written,
- * then read row by row in IMPORT_TYPES order; each row becomes one resource or one line of rejects.csv, and the
- * manifest's counts add up (rows read = resources written + rows rejected).
+ * then read row by row in IMPORT_TYPES order; each row becomes its resources (one per output of its table, a
+ * repeat of one already written is not written again) or one line of rejects.csv, and the manifest's counts add
+ * up (rows read = rows mapped + rows rejected).
  */
 import * as fs from "fs";
 import * as path from "path";
-import { IMPORT_TYPES, ImportType } from "./elements";
+import { IMPORT_TYPES } from "./elements";
 import { CompiledTable, Mapping, checkHeader } from "./mapping";
 import { IdRegistry } from "./references";
 import { RegisterFileError, RegisterRow } from "./register-row";
@@ -42,16 +43,21 @@ function rowsOf(j: Job): AsyncGenerator<RegisterRow> {
   return s.sheet === undefined ? readCsvRows(j.file, s.delimiter) : readXlsxRows(j.file, s.sheet);
 }
 
+/** true when a table's `file` names a register: its base name, or `*.csv` / `*.xlsx` for any such file (any case). */
+function namesFile(pattern: string, base: string): boolean {
+  return pattern.startsWith("*.") ? base.toLowerCase().endsWith(pattern.slice(1)) : pattern === base;
+}
+
 /** Pairs each file with its tables, in import order; a file no table names is an error. */
 function plan(m: Mapping, files: readonly string[]): Job[] {
   const jobs: Job[] = [];
   for (const file of files) {
-    const tables = m.tables.filter((t) => t.spec.file === path.basename(file));
+    const tables = m.tables.filter((t) => namesFile(t.spec.file, path.basename(file)));
     if (tables.length === 0)
       throw new Error(`${path.basename(file)} is named by no table of the mapping ${m.file} (tables: file)`);
     jobs.push(...tables.map((table) => ({ table, file })));
   }
-  const rank = (j: Job): number => IMPORT_TYPES.indexOf(j.table.spec.resourceType);
+  const rank = (j: Job): number => IMPORT_TYPES.indexOf(j.table.outputs[0].resourceType);
   return jobs.sort((a, b) => rank(a) - rank(b));
 }
 
@@ -66,16 +72,23 @@ async function headers(m: Mapping, jobs: readonly Job[]): Promise<string[][]> {
     }
     const where = j.table.spec.sheet === undefined ? "" : ` sheet '${j.table.spec.sheet}'`;
     if (!header) throw new RegisterFileError(path.basename(j.file), `${where.trim() || "file"} has no header row`);
-    checkHeader(m, j.table, header);
+    checkHeader(m, j.table, header, path.basename(j.file));
     out.push(header);
   }
   return out;
 }
 
+const bump = (o: Record<string, number>, k: string): void => {
+  o[k] = (o[k] ?? 0) + 1;
+};
+
 async function importTable(j: Job, ctx: RowContext, out: RunOutput): Promise<TableCounts> {
   const s = j.table.spec;
-  const counts: TableCounts = { file: s.file, sheet: s.sheet, resourceType: s.resourceType, rowsRead: 0, written: 0 };
+  const file = path.basename(j.file);
+  const types = j.table.outputs.map((o) => o.resourceType).join("+");
+  const counts: TableCounts = { file, sheet: s.sheet, resourceType: types, rowsRead: 0, rowsMapped: 0, written: {} };
   const rejected: Record<string, number> = {};
+  const repeated: Record<string, number> = {};
   let first = true;
   for await (const r of rowsOf(j)) {
     if (first) {
@@ -84,17 +97,20 @@ async function importTable(j: Job, ctx: RowContext, out: RunOutput): Promise<Tab
     }
     counts.rowsRead++;
     const res = convertRow(ctx, r.cells);
-    if ("resource" in res) {
-      await out.writeResource(res.resource);
-      counts.written++;
+    if ("resources" in res) {
+      counts.rowsMapped++;
+      for (const resource of res.resources) {
+        await out.writeResource(resource);
+        bump(counts.written, String(resource.resourceType));
+      }
+      for (const t of res.repeated) bump(repeated, t);
       continue;
     }
     const p = res.problem;
-    const column = j.table.fields.find((f) => f.name === p.field)?.spec.column ?? "";
-    await out.writeReject([s.file, s.sheet ?? "", r.row, p.field, column, p.reason, p.detail]);
-    rejected[p.reason] = (rejected[p.reason] ?? 0) + 1;
+    await out.writeReject([file, s.sheet ?? "", r.row, p.field, res.column, p.reason, p.detail]);
+    bump(rejected, p.reason);
   }
-  return { ...counts, rejected };
+  return { ...counts, repeated, rejected };
 }
 
 /** Runs the import; returns the manifest (also written to `_<run>/manifest.json`). */
@@ -105,7 +121,7 @@ export async function importRegisters(o: ImportOptions): Promise<ImportManifest>
   const now = o.now ?? new Date();
   const run = o.run ?? newRunId(now);
   const out = new RunOutput(o.out, o.source, now.toISOString().slice(0, 10), run);
-  const registry = new IdRegistry(jobs.map((j) => j.table.spec.resourceType as ImportType));
+  const registry = new IdRegistry(jobs.flatMap((j) => j.table.outputs.map((o) => o.resourceType)));
   const lastUpdated = now.toISOString().replace(/\.\d+Z$/, "Z");
   const tables: TableCounts[] = [];
   try {

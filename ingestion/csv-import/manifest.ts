@@ -15,13 +15,22 @@ import { RunOutput, runFolder } from "./output";
 export interface TableCounts {
   readonly file: string;
   readonly sheet?: string;
+  /** The type it produces; `A+B+...` for a table of several outputs. */
   readonly resourceType: string;
   rowsRead: number;
-  written: number;
+  /** Rows imported whole: each wrote its resources or repeated ones an earlier row wrote. */
+  rowsMapped: number;
+  /** Resources written per type. */
+  written: Record<string, number>;
+  /** Rows per type whose resource repeated one already written (not written again). */
+  repeated?: Record<string, number>;
   rejected?: Record<string, number>;
 }
 
-/** The manifest. Counts add up: rowsRead = sum(written) + sum(rejected). */
+/**
+ * The manifest. Counts add up: rowsRead = rowsMapped + sum(rejected); for a table of one type that does not
+ * repeat, rowsMapped = its resources written.
+ */
 export interface ImportManifest {
   readonly importer: string;
   readonly run: string;
@@ -31,7 +40,9 @@ export interface ImportManifest {
   readonly folder: string;
   readonly dataFiles: readonly string[];
   readonly rowsRead: number;
+  readonly rowsMapped: number;
   readonly written: Record<string, number>;
+  readonly repeated: Record<string, number>;
   readonly rejected: Record<string, number>;
   readonly tables: readonly TableCounts[];
   readonly kpiTotals?: KpiTotals;
@@ -67,8 +78,10 @@ export function buildManifest(r: {
 }): ImportManifest {
   const written: Record<string, number> = {};
   const rejected: Record<string, number> = {};
+  const repeated: Record<string, number> = {};
   for (const t of r.tables) {
-    add(written, t.resourceType, t.written);
+    for (const [type, n] of Object.entries(t.written)) add(written, type, n);
+    for (const [type, n] of Object.entries(t.repeated ?? {})) add(repeated, type, n);
     for (const [reason, n] of Object.entries(t.rejected ?? {})) add(rejected, reason, n);
   }
   return {
@@ -80,7 +93,9 @@ export function buildManifest(r: {
     folder: runFolder(r.source, r.now.toISOString().slice(0, 10)).split(path.sep).join("/"),
     dataFiles: r.out.dataFiles(),
     rowsRead: r.tables.reduce((n, t) => n + t.rowsRead, 0),
+    rowsMapped: r.tables.reduce((n, t) => n + t.rowsMapped, 0),
     written,
+    repeated,
     rejected,
     tables: r.tables,
     ...(r.kpiTotals ? kpiOf(r.out) : {}),

@@ -17,7 +17,8 @@ function cellOf(v: ExcelJS.CellValue): Cell {
 }
 
 /**
- * The rows of sheet `sheet` of a workbook, numbered as the sheet numbers them; other sheets are read past.
+ * The rows of sheet `sheet` of a workbook (`*`: its first sheet), numbered as the sheet numbers them; other
+ * sheets are read past.
  * Cells keep their types (a date cell is a Date); empty trailing cells are absent.
  */
 export async function* readXlsxRows(file: string, sheet: string): AsyncGenerator<RegisterRow> {
@@ -33,7 +34,7 @@ export async function* readXlsxRows(file: string, sheet: string): AsyncGenerator
   let found = false;
   try {
     for await (const ws of reader) {
-      const mine = (ws as unknown as { name: string }).name === sheet;
+      const mine = sheet === "*" || (ws as unknown as { name: string }).name === sheet;
       found ||= mine;
       for await (const row of ws) {
         if (!mine) continue;

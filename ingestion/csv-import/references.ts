@@ -8,6 +8,8 @@ import { ImportType } from "./elements";
 /** The ids written per type, and which types this import produces at all. */
 export class IdRegistry {
   private readonly ids = new Map<ImportType, Set<string>>();
+  // Of resources that may repeat: id -> the fields' values of the row that wrote it (compared with later rows).
+  private readonly firsts = new Map<ImportType, Map<string, string>>();
 
   /** `produced`: the types some table of the mapping writes (references to others are taken as they are). */
   constructor(produced: Iterable<ImportType>) {
@@ -24,9 +26,18 @@ export class IdRegistry {
     return this.ids.get(type)?.has(id) ?? false;
   }
 
-  /** Records a written resource. */
-  add(type: ImportType, id: string): void {
+  /** Records a written resource; `values` (of a repeating resource) is what later rows must agree with. */
+  add(type: ImportType, id: string, values?: string): void {
     this.ids.get(type)?.add(id);
+    if (values === undefined) return;
+    let m = this.firsts.get(type);
+    if (!m) this.firsts.set(type, (m = new Map()));
+    m.set(id, values);
+  }
+
+  /** The values recorded with a repeating resource's id, if written. */
+  first(type: ImportType, id: string): string | undefined {
+    return this.firsts.get(type)?.get(id);
   }
 
   /** false for a reference to a type this import writes but to an id it has not written. */

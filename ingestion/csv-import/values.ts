@@ -20,6 +20,7 @@ export type RejectReason =
   | "bad-boolean"
   | "bad-id"
   | "duplicate-id"
+  | "conflicting-repeat"
   | "dangling-reference"
   | "end-before-start"
   | "invalid-resource";

@@ -24,6 +24,9 @@ async function importWith(edit: (m: Json) => void, raw?: string): Promise<{ err:
   throw new Error("the import did not fail");
 }
 
+/** A table's own type and fields as one output. */
+const out0 = (t: Json, over: Json = {}): Json => ({ resourceType: t.resourceType, fields: t.fields, ...over });
+
 const CASES: [string, (m: Json) => void, RegExp][] = [
   [
     "an unknown resource type",
@@ -83,6 +86,35 @@ const CASES: [string, (m: Json) => void, RegExp][] = [
   ],
   ["an unknown key", (m) => (m.tables[0].colour = "red"), /\/tables\/0: unknown key 'colour'/],
   ["a bad utcOffset", (m) => (m.utcOffset = "EAT"), /\/utcOffset: must match pattern/],
+  [
+    "a table with both fields and outputs",
+    (m) => (m.tables[1].outputs = [{ resourceType: "Patient", fields: m.tables[1].fields }]),
+    /\/tables\/1: give 'resourceType' and 'fields', or 'outputs'/,
+  ],
+  [
+    "two outputs of one type",
+    (m) => (m.tables[0] = { file: m.tables[0].file, outputs: [out0(m.tables[0]), out0(m.tables[0])] }),
+    /\/tables\/0\/outputs\/1: a second Organization output/,
+  ],
+  [
+    "hashOf on a field that is no id",
+    (m) => (m.tables[1].fields.gender = { hashOf: ["sex"] }),
+    /\/tables\/1\/fields\/gender\/hashOf: only an id field takes hashOf/,
+  ],
+  [
+    "an unknown field of an output",
+    (m) =>
+      (m.tables[0] = {
+        file: m.tables[0].file,
+        outputs: [out0(m.tables[0], { fields: { id: { column: "code" }, x: { value: "y" } } })],
+      }),
+    /\/tables\/0\/outputs\/0\/fields\/x: unknown field for Organization/,
+  ],
+  [
+    "a when column not in the header",
+    (m) => (m.tables[0] = { file: m.tables[0].file, outputs: [out0(m.tables[0], { when: ["nope"] })] }),
+    /\/tables\/0\/outputs\/0\/when: column 'nope' is not in the header of facilities.csv/,
+  ],
 ];
 
 describe("import-csv bad mappings fail before any output, naming the mapping file and the JSON path", () => {

@@ -10,8 +10,8 @@ describe("import-csv CLI", () => {
   it("prints its usage for --help, exit 0", () => {
     const r = run(["--help"]);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /Usage: import-csv \[options\] <files\.\.\.>/);
-    for (const flag of ["--mapping", "--source", "--out", "--bucket", "--run"])
+    assert.match(r.stdout, /Usage: import-csv \[options\] \[files\.\.\.\]/);
+    for (const flag of ["--input", "--mapping", "--source", "--out", "--bucket", "--run"])
       assert.ok(r.stdout.includes(flag), flag);
   });
 
@@ -63,16 +63,16 @@ describe("import-csv CLI", () => {
     assert.deepEqual(fs.readdirSync(out), []);
   });
 
-  it("exits 2 on bad usage: no --mapping, no output, an unknown flag, a bad source", () => {
+  it("exits 2 on bad usage: no file, no output, an unknown flag, a bad source", () => {
     const { files, mapping } = writeBadRows(tempDir("cli-usage"));
     const out = tempDir("cli-usage-out");
-    assert.match(run(["--source", "s", "--out", out, ...files]).stderr, /required option '--mapping <file>'/);
+    assert.match(run(["--mapping", mapping, "--out", out]).stderr, /Give the register files: --input FILE/);
     const cases = [
-      ["--source", "s", "--out", out, ...files],
+      ["--mapping", mapping, "--source", "s", "--out", out],
       ["--mapping", mapping, "--source", "s", ...files],
       ["--mapping", mapping, "--source", "s", "--out", out, "--colour", "red", ...files],
       ["--mapping", mapping, "--source", "a/b", "--out", out, ...files],
-      ["--mapping", mapping, "--source", "s", "--out", out],
+      ["--mapping", mapping, "--source", "s", "--out", out, "--input"],
     ];
     for (const c of cases) assert.equal(run(c).code, 2, c.join(" "));
     assert.match(run(cases[1]).stderr, /Give --out <dir>, --bucket s3:\/\/bucket\/prefix, or both/);
