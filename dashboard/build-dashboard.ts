@@ -6,8 +6,6 @@ import { KpiInfo, PageModel, pageModel } from "./model";
 import { pageScript } from "./page-script";
 import { GRAINS } from "./time-model";
 
-export { viewRows } from "./model";
-
 /** What the page says about itself; every value is given by the caller (nothing read from the clock). */
 export interface DashboardOptions {
   readonly title: string;

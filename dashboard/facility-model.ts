@@ -12,14 +12,18 @@ export interface FacilityRow {
 const text = (v: unknown, fallback: string): string => (typeof v === "string" && v !== "" ? v : fallback);
 
 export function facilityRows(rows: readonly Row[]): FacilityRow[] {
+  const encounters = (r: Row) => (typeof r.encounters === "number" ? r.encounters : 0);
   return rows
-    .map((row, i) => ({
+    .map((row, i) => ({ row, i }))
+    .sort(
+      (a, b) =>
+        text(a.row.region, NO_REGION).localeCompare(text(b.row.region, NO_REGION)) ||
+        encounters(b.row) - encounters(a.row),
+    )
+    .map(({ row, i }) => ({
       facility: text(row.facility_id, "(no facility)"),
       region: text(row.region, NO_REGION),
       months: `${text(row.first_month, "?")} to ${text(row.last_month, "?")}`,
       cells: Object.fromEntries(KPIS.map((k) => [k.column, cellOf(k, row, `kpi_by_facility row ${i + 1}`)])),
-      encounters: typeof row.encounters === "number" ? row.encounters : 0,
-    }))
-    .sort((a, b) => a.region.localeCompare(b.region) || b.encounters - a.encounters)
-    .map(({ encounters: _encounters, ...rest }) => rest);
+    }));
 }

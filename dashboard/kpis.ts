@@ -58,13 +58,24 @@ export const KPIS: readonly Kpi[] = [
 /** What a chart point or table cell holds: a value (scaled for display), a suppressed small cell, or no data. */
 export type Cell = number | "suppressed" | null;
 
-/** The cell of one KPI in one row; an invalid (non-numeric) value fails naming the view, row and column. */
-export function cellOf(kpi: Kpi, row: Row, where: string): Cell {
-  if (kpi.suppressedFlag && row[kpi.suppressedFlag] === true) return "suppressed";
-  const value = row[kpi.column];
+/** A number column of a row as a cell, scaled; an invalid (non-numeric) value fails naming the row and column. */
+export function numberCell(row: Row, column: string, suppressed: boolean, scale: number, where: string): Cell {
+  if (suppressed) return "suppressed";
+  const value = row[column];
   if (value === null || value === undefined) return null;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new Error(`${where}: column ${kpi.column} must be a number or null, got ${JSON.stringify(value)}`);
+    throw new Error(`${where}: column ${column} must be a number or null, got ${JSON.stringify(value)}`);
   }
-  return value * kpi.scale;
+  return value * scale;
+}
+
+/** The cell of one KPI in one row: its suppression flag first, then its value. */
+export function cellOf(kpi: Kpi, row: Row, where: string): Cell {
+  return numberCell(
+    row,
+    kpi.column,
+    kpi.suppressedFlag !== undefined && row[kpi.suppressedFlag] === true,
+    kpi.scale,
+    where,
+  );
 }

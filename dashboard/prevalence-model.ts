@@ -1,9 +1,9 @@
 /** The prevalence section's data from condition_prevalence_published: per region and year, each condition's row. */
-import { Row } from "./kpis";
+import { Cell, Row, numberCell } from "./kpis";
 import { NO_REGION } from "./time-model";
 
 /** A published measure, or a small cell withheld (rule of eleven), or nothing (zero denominator). */
-export type Measure = number | "suppressed" | null;
+export type Measure = Cell;
 
 export interface PrevalenceRow {
   readonly year: string;
@@ -26,15 +26,6 @@ export interface PrevalenceModel {
   readonly rows: PrevalenceRow[];
 }
 
-function measure(row: Row, column: string, suppressed: boolean, scale: number, where: string): Measure {
-  if (suppressed) return "suppressed";
-  const v = row[column];
-  if (v === null || v === undefined) return null;
-  if (typeof v !== "number" || !Number.isFinite(v))
-    throw new Error(`${where}: column ${column} must be a number or null, got ${JSON.stringify(v)}`);
-  return v * scale;
-}
-
 export function prevalenceModel(rows: readonly Row[]): PrevalenceModel {
   const parsed = rows.map((row, i): PrevalenceRow => {
     const where = `condition_prevalence_published row ${i + 1}`;
@@ -46,10 +37,10 @@ export function prevalenceModel(rows: readonly Row[]): PrevalenceModel {
       region: typeof row.region === "string" ? row.region : NO_REGION,
       condition: display ? `${display} (${row.condition_code})` : String(row.condition_code),
       population: typeof row.population === "number" ? row.population : 0,
-      patients: measure(row, "patients_with_condition", counts, 1, where),
-      newCases: measure(row, "new_cases", counts, 1, where),
-      prevalence: measure(row, "prevalence", rates, 100, where),
-      incidence: measure(row, "incidence", rates, 100, where),
+      patients: numberCell(row, "patients_with_condition", counts, 1, where),
+      newCases: numberCell(row, "new_cases", counts, 1, where),
+      prevalence: numberCell(row, "prevalence", rates, 100, where),
+      incidence: numberCell(row, "incidence", rates, 100, where),
     };
   });
   const years = [...new Set(parsed.map((r) => r.year))].sort();
