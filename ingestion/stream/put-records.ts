@@ -111,11 +111,13 @@ export async function putBatch(
       if (!retryable(err)) throw err;
       continue;
     }
-    const failed = pending.filter((_, i) => results[i]?.ErrorCode !== undefined || results[i] === undefined);
-    for (const e of pending.filter((_, i) => results[i] !== undefined && results[i].ErrorCode === undefined)) {
-      if (e.duplicate) stats.duplicates++;
+    // A record with no result entry, or one with an ErrorCode, was not written.
+    const failed: Entry[] = [];
+    pending.forEach((e, i) => {
+      if (results[i] === undefined || results[i].ErrorCode !== undefined) failed.push(e);
+      else if (e.duplicate) stats.duplicates++;
       else stats.sent++;
-    }
+    });
     pending = failed;
   }
   return [];

@@ -40,7 +40,7 @@ def parse_vital(data: bytes) -> tuple[dict | None, Problem | None]:
 
 
 def _vital(o: dict) -> tuple[dict | None, Problem | None]:
-    subject = (o.get("subject") or {}).get("reference") if isinstance(o.get("subject"), dict) else None
+    subject = o["subject"].get("reference") if isinstance(o.get("subject"), dict) else None
     if not isinstance(subject, str) or not subject.startswith("Patient/"):
         return None, ("subject.reference must be Patient/<id>", "subject.reference")
     patient_id = subject.removeprefix("Patient/")
